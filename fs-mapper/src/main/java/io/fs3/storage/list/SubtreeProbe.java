@@ -1,0 +1,48 @@
+package io.fs3.storage.list;
+
+import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
+
+/**
+ * Answers "does any object have a key starting with this directory's key?", stopping at the first one.
+ * S3 shows a common prefix only if some key has it, so an empty directory (or a tree of them) must
+ * not show up as one; this costs a few entries for a populated directory, not a subtree walk.
+ */
+final class SubtreeProbe {
+    private final EntryResolver resolver;
+
+    SubtreeProbe(EntryResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    /** True if directory {@code dir} (key {@code dirKey}, ending in '/') is a folder object or holds an object. */
+    boolean hasObject(String dirKey, Path dir) {
+        if (resolver.folder(dirKey, dir).isPresent()) {
+            return true;
+        }
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path p : stream) {
+                String name = p.getFileName().toString();
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    if (hasObject(dirKey + name + "/", p)) {
+                        return true;
+                    }
+                    continue;
+                }
+                Optional<BasicFileAttributes> attrs = ListableFiles.attributes(p);
+                if (attrs.isPresent() && resolver.file(dirKey + name, p, attrs.get()).isPresent()) {
+                    return true;
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            return false; // vanished or unreadable: nothing to show from it
+        }
+        return false;
+    }
+}

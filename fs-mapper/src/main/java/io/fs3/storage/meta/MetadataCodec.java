@@ -1,0 +1,91 @@
+package io.fs3.storage.meta;
+
+import io.fs3.storage.ContentHeaders;
+import io.fs3.storage.FileStamp;
+import io.fs3.storage.StoredMetadata;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Encodes {@link StoredMetadata} as compact "name=value" lines (names and values percent-encoded),
+ * the same bytes for xattrs and sidecar files. Unknown names are ignored so newer fs3 versions can add
+ * fields; anything unparseable decodes to empty (the object then counts as written by another program).
+ */
+public final class MetadataCodec {
+    private static final String VERSION = "fs3v1";
+
+    private MetadataCodec() {
+    }
+
+    public static byte[] encode(StoredMetadata m) {
+        StringBuilder b = new StringBuilder(256).append(VERSION).append('\n');
+        line(b, "etag", m.etag());
+        line(b, "stamp.key", m.stamp().fileKey());
+        line(b, "stamp.size", Long.toString(m.stamp().size()));
+        line(b, "stamp.mtime", Long.toString(m.stamp().mtimeNanos()));
+        ContentHeaders c = m.content();
+        line(b, "h.content-type", c.contentType());
+        line(b, "h.content-encoding", c.contentEncoding());
+        line(b, "h.content-disposition", c.contentDisposition());
+        line(b, "h.content-language", c.contentLanguage());
+        line(b, "h.cache-control", c.cacheControl());
+        line(b, "h.expires", c.expires());
+        new TreeMap<>(m.userMetadata()).forEach((k, v) -> line(b, "m." + k, v));
+        new TreeMap<>(m.checksums()).forEach((k, v) -> line(b, "c." + k, v));
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static Optional<StoredMetadata> decode(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        String[] lines = text.split("\n");
+        if (lines.length == 0 || !lines[0].equals(VERSION)) {
+            return Optional.empty();
+        }
+        Map<String, String> f = new TreeMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int eq = lines[i].indexOf('=');
+            if (eq > 0) {
+                f.put(dec(lines[i].substring(0, eq)), dec(lines[i].substring(eq + 1)));
+            }
+        }
+        try {
+            FileStamp stamp = new FileStamp(f.get("stamp.key"), Long.parseLong(f.get("stamp.size")),
+                    Long.parseLong(f.get("stamp.mtime")));
+            ContentHeaders c = new ContentHeaders(f.get("h.content-type"), f.get("h.content-encoding"),
+                    f.get("h.content-disposition"), f.get("h.content-language"), f.get("h.cache-control"),
+                    f.get("h.expires"));
+            return Optional.of(new StoredMetadata(f.get("etag"), stamp, c, prefixed(f, "m."), prefixed(f, "c.")));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, String> prefixed(Map<String, String> f, String prefix) {
+        Map<String, String> out = new TreeMap<>();
+        f.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.length()), v);
+            }
+        });
+        return out;
+    }
+
+    private static void line(StringBuilder b, String name, String value) {
+        if (value != null) {
+            b.append(enc(name)).append('=').append(enc(value)).append('\n');
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String dec(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+}

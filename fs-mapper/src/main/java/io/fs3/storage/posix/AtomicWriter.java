@@ -1,0 +1,96 @@
+package io.fs3.storage.posix;
+
+import io.fs3.s3.S3Error;
+import io.fs3.s3.S3Exception;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.UUID;
+
+/**
+ * Streams bodies into temp files on the bucket's own filesystem ({@code <bucket>/<reserved>/tmp/}, named
+ * by UUID, never by key bytes) with a fixed buffer and a running MD5, so any object size costs constant
+ * memory, and the later publish is a same-filesystem rename. Callers delete the temp file in a finally.
+ */
+public final class AtomicWriter {
+    private static final int BUFFER = 128 * 1024;
+    private final String reservedDir;
+    private final boolean fsync;
+
+    public AtomicWriter(String reservedDir, boolean fsync) {
+        this.reservedDir = reservedDir;
+        this.fsync = fsync;
+    }
+
+    public boolean fsync() {
+        return fsync;
+    }
+
+    /** A fresh temp path in the bucket's reserved temp directory (the directory is created). */
+    public Path newTempFile(Path bucketDir) throws IOException {
+        Path dir = bucketDir.resolve(reservedDir).resolve("tmp");
+        Files.createDirectories(dir);
+        return dir.resolve(UUID.randomUUID().toString());
+    }
+
+    /**
+     * Copies {@code body} into {@code temp} (created new). With {@code expectedLength} ≥ 0 a short body is
+     * IncompleteBody and a long one is refused; the body's own verifiers throw from read() on mismatch.
+     */
+    public StreamedFile stream(InputStream body, Path temp, long expectedLength) throws IOException {
+        MessageDigest md5 = md5();
+        byte[] buf = new byte[BUFFER];
+        long total = 0;
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            int n;
+            while ((n = body.read(buf)) >= 0) {
+                if (n == 0) {
+                    continue;
+                }
+                total += n;
+                if (expectedLength >= 0 && total > expectedLength) {
+                    throw S3Exception.of(S3Error.INVALID_REQUEST, "The body is longer than its declared length.");
+                }
+                md5.update(buf, 0, n);
+                ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
+                while (bb.hasRemaining()) {
+                    out.write(bb);
+                }
+            }
+            if (expectedLength >= 0 && total < expectedLength) {
+                throw S3Exception.of(S3Error.INCOMPLETE_BODY);
+            }
+            if (fsync) {
+                out.force(true);
+            }
+        }
+        return new StreamedFile(total, md5.digest());
+    }
+
+    /** Flushes a directory entry change (rename, link, unlink) to disk when fsync is configured. */
+    public void syncDirectory(Path dir) {
+        if (!fsync) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Some filesystems refuse fsync on directories; the data itself was already forced.
+        }
+    }
+
+    static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.fs3.storage.posix;
+
+import io.fs3.config.CacheSettings;
+import io.fs3.config.StorageSettings;
+import io.fs3.storage.BucketStore;
+import io.fs3.storage.ObjectLister;
+import io.fs3.storage.ObjectStore;
+import io.fs3.storage.cache.MetadataCache;
+import io.fs3.storage.list.ListingCache;
+import io.fs3.storage.list.PosixLister;
+import io.fs3.storage.meta.BucketMetadataStores;
+import io.fs3.storage.meta.MetadataStore;
+
+/** The storage roles over one root, wired once from settings. */
+public record PosixBackend(KeyMapper keys, BucketStore buckets, ObjectStore objects, ObjectLister lister,
+                           MetadataCache metadataCache, ListingCache listingCache, AtomicWriter writer,
+                           MetadataStore metadataStore, MetadataLoader metadataLoader) {
+
+    public static PosixBackend open(StorageSettings storage, CacheSettings cache) {
+        KeyMapper keys = new KeyMapper(storage.root(), storage.reservedDir());
+        MetadataStore store = new BucketMetadataStores(storage.metadata(), storage.reservedDir());
+        MetadataCache metadataCache = new MetadataCache(cache.metadataMaxEntries());
+        MetadataLoader loader = new MetadataLoader(store, metadataCache);
+        AtomicWriter writer = new AtomicWriter(storage.reservedDir(), storage.fsync());
+        ObjectWriter objectWriter = new ObjectWriter(writer, new Publisher(writer), store, loader);
+        ObjectRemover remover = new ObjectRemover(store, loader, writer);
+        ListingCache listingCache = new ListingCache(cache.listingMaxEntries());
+        PosixLister lister = new PosixLister(keys::requireBucket, storage.reservedDir(),
+                new ListingEntryResolver(keys, loader), listingCache);
+        return new PosixBackend(keys, new BucketDirectories(keys), new PosixStorage(keys, loader, objectWriter, remover),
+                lister, metadataCache, listingCache, writer, store, loader);
+    }
+}

@@ -1,0 +1,137 @@
+package io.fs3.storage.posix;
+
+import io.fs3.s3.S3Error;
+import io.fs3.s3.S3Exception;
+import io.fs3.storage.BucketName;
+import io.fs3.storage.ObjectKey;
+import io.fs3.storage.ObjectMetadata;
+import io.fs3.storage.ObjectStore;
+import io.fs3.storage.OpenObject;
+import io.fs3.storage.PutRequest;
+import io.fs3.storage.PutResult;
+import io.fs3.storage.cache.FileStat;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** Objects as files: reads through the key mapper and metadata loader, writes through {@link ObjectWriter}. */
+public final class PosixStorage implements ObjectStore {
+    private static final int OPEN_ATTEMPTS = 3;
+    private final KeyMapper keys;
+    private final MetadataLoader metadata;
+    private final ObjectWriter writer;
+    private final ObjectRemover remover;
+
+    public PosixStorage(KeyMapper keys, MetadataLoader metadata, ObjectWriter writer, ObjectRemover remover) {
+        this.keys = keys;
+        this.metadata = metadata;
+        this.writer = writer;
+        this.remover = remover;
+    }
+
+    @Override
+    public ObjectMetadata head(BucketName bucket, ObjectKey key) {
+        Path bucketDir = keys.requireBucket(bucket);
+        Path path = keys.objectPath(bucketDir, key);
+        for (int attempt = 1; ; attempt++) {
+            FileStat stat = stat(bucketDir, key, path);
+            ObjectMetadata m = lookup(bucketDir, key, path, stat);
+            if (unchanged(path, stat) || attempt >= OPEN_ATTEMPTS) {
+                return m;
+            }
+        }
+    }
+
+    @Override
+    public OpenObject open(BucketName bucket, ObjectKey key) {
+        Path bucketDir = keys.requireBucket(bucket);
+        Path path = keys.objectPath(bucketDir, key);
+        for (int attempt = 1; ; attempt++) {
+            FileStat before = stat(bucketDir, key, path);
+            if (key.isFolder()) {
+                return new OpenObject(lookup(bucketDir, key, path, before), null); // a folder object has no bytes
+            }
+            FileChannel ch = openChannel(path, key);
+            FileStat after = statOrNull(path);
+            // Stat, open, stat: equal stamps mean the headers describe the bytes of the open file.
+            if (after != null && after.stamp().equals(before.stamp())) {
+                ObjectMetadata m = lookup(bucketDir, key, path, after);
+                if (unchanged(path, after)) {
+                    return new OpenObject(m, ch);
+                }
+            }
+            closeQuietly(ch);
+            if (attempt >= OPEN_ATTEMPTS) {
+                throw S3Exception.of(S3Error.SERVICE_UNAVAILABLE, "The object is being rewritten; please retry.");
+            }
+        }
+    }
+
+    @Override
+    public PutResult put(BucketName bucket, ObjectKey key, PutRequest request) {
+        Path bucketDir = keys.requireBucket(bucket);
+        return writer.write(bucketDir, key, keys.objectPath(bucketDir, key), request);
+    }
+
+    @Override
+    public void delete(BucketName bucket, ObjectKey key) {
+        Path bucketDir = keys.requireBucket(bucket);
+        remover.remove(bucketDir, key, keys.objectPath(bucketDir, key));
+    }
+
+    private ObjectMetadata lookup(Path bucketDir, ObjectKey key, Path path, FileStat stat) {
+        if (key.isFolder()) {
+            return metadata.folder(bucketDir, key, path, stat).orElseThrow(() -> noSuchKey(key));
+        }
+        return metadata.file(bucketDir, key, path, stat);
+    }
+
+    /** Stats the object; anything that is not a contained regular file (or marked folder) is NoSuchKey. */
+    private FileStat stat(Path bucketDir, ObjectKey key, Path path) {
+        FileStat s = statOrNull(path);
+        boolean ok = s != null && (key.isFolder() ? s.directory() : s.regularFile()) && keys.isContained(bucketDir, path);
+        if (!ok) {
+            throw noSuchKey(key);
+        }
+        return s;
+    }
+
+    /**
+     * Stored metadata is read by path, so a writer that replaces the file meanwhile could hand us the new
+     * file's metadata for the old bytes: a second stat showing the same inode and stamp rules that out.
+     */
+    private static boolean unchanged(Path path, FileStat stat) {
+        FileStat again = statOrNull(path);
+        return again != null && again.stamp().equals(stat.stamp());
+    }
+
+    private static FileStat statOrNull(Path path) {
+        try {
+            return FileStat.of(path);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static FileChannel openChannel(Path path, ObjectKey key) {
+        try {
+            return FileChannel.open(path, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw FsErrors.translate(e, S3Error.NO_SUCH_KEY, key.value());
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+
+    private static S3Exception noSuchKey(ObjectKey key) {
+        return S3Exception.of(S3Error.NO_SUCH_KEY).withResource(key.value());
+    }
+}

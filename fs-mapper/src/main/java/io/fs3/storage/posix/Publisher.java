@@ -1,0 +1,105 @@
+package io.fs3.storage.posix;
+
+import io.fs3.s3.S3Error;
+import io.fs3.s3.S3Exception;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Puts a fully written temp file in place of a key: parent directories are created (never through a
+ * symlink or over a file), then one atomic rename replaces the old object, so a reader sees the old or
+ * the new bytes and never a mix; never delete-then-create. {@code If-None-Match: *} uses link(2), which
+ * fails if the name exists (S3Proxy does the same).
+ */
+public final class Publisher {
+    private static final int ATTEMPTS = 5;
+    private final AtomicWriter writer;
+
+    public Publisher(AtomicWriter writer) {
+        this.writer = writer;
+    }
+
+    public void publish(Path bucketDir, Path temp, Path target, boolean ifNoneMatchAll) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            ensureParents(bucketDir, target);
+            try {
+                refuseDirectory(target);
+                if (ifNoneMatchAll) {
+                    Files.createLink(target, temp);
+                    Files.delete(temp);
+                } else {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+                writer.syncDirectory(target.getParent());
+                return;
+            } catch (FileAlreadyExistsException e) {
+                throw S3Exception.of(S3Error.PRECONDITION_FAILED);
+            } catch (NoSuchFileException e) {
+                // A concurrent delete removed a parent directory that had just become empty: create it again.
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Fails early (before a body is streamed) if a parent of the key is a file or a symlink. */
+    public void checkParents(Path bucketDir, Path target) {
+        Path p = bucketDir;
+        for (Path name : bucketDir.relativize(target.getParent() == null ? target : target.getParent())) {
+            if (name.toString().isEmpty()) {
+                break;
+            }
+            p = p.resolve(name);
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                return; // missing from here down: will be created
+            }
+            refuseNonDirectory(a, bucketDir.relativize(p).toString());
+        }
+    }
+
+    /** Creates the missing parents of {@code target} below the bucket, refusing files and symlinks on the way. */
+    public void ensureParents(Path bucketDir, Path target) throws IOException {
+        Path p = bucketDir;
+        for (Path name : bucketDir.relativize(target.getParent())) {
+            if (name.toString().isEmpty()) {
+                break;
+            }
+            p = p.resolve(name);
+            try {
+                Files.createDirectory(p);
+            } catch (FileAlreadyExistsException e) {
+                refuseNonDirectory(Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS),
+                        bucketDir.relativize(p).toString());
+            }
+        }
+    }
+
+    private static void refuseNonDirectory(BasicFileAttributes a, String relative) {
+        if (a.isSymbolicLink()) {
+            throw S3Exception.of(S3Error.ACCESS_DENIED,
+                    "The key's path crosses a symbolic link ('" + relative + "'), which fs3 does not write through.");
+        }
+        if (!a.isDirectory()) {
+            throw S3Exception.of(S3Error.OBJECT_PARENT_IS_FILE,
+                    "Object parent '" + relative + "' already exists as an object, so the key cannot be created under it.");
+        }
+    }
+
+    /** A directory (folder object, or one holding objects) at the key's name is never replaced. */
+    private static void refuseDirectory(Path target) {
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw S3Exception.of(S3Error.EXISTING_OBJECT_IS_DIRECTORY);
+        }
+    }
+}

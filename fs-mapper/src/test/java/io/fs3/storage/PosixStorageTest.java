@@ -1,0 +1,209 @@
+package io.fs3.storage;
+
+import io.fs3.config.MetadataMode;
+import io.fs3.s3.S3Error;
+import io.fs3.s3.S3Exception;
+import io.fs3.storage.posix.PosixBackend;
+import io.fs3.storage.posix.TestBackends;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PosixStorageTest {
+    @TempDir
+    Path root;
+
+    private final BucketName bucket = BucketName.of("bkt");
+
+    private PosixBackend backend(MetadataMode mode) {
+        PosixBackend b = TestBackends.open(root, mode);
+        b.buckets().create(bucket);
+        return b;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = MetadataMode.class, names = {"XATTR", "SIDECAR"})
+    void metadataRoundTripsInBothModes(MetadataMode mode) {
+        PosixBackend b = backend(mode);
+        ContentHeaders content = new ContentHeaders("text/plain", "gzip", "inline", "en", "no-cache", "Thu, 01 Dec 2030 16:00:00 GMT");
+        PutResult r = b.objects().put(bucket, ObjectKey.of("a/b.txt"), new PutRequest(body("hello"), 5, content,
+                Map.of("color", "blue", "emoji", "😀"), null, () -> Map.of("crc32", "NhCmhg=="), false));
+        assertThat(r.etag()).isEqualTo(md5Hex("hello"));
+        ObjectMetadata m = b.objects().head(bucket, ObjectKey.of("a/b.txt"));
+        assertThat(m.etag()).isEqualTo(r.etag());
+        assertThat(m.content()).isEqualTo(content);
+        assertThat(m.userMetadata()).containsEntry("color", "blue").containsEntry("emoji", "😀");
+        assertThat(m.checksums()).containsEntry("crc32", "NhCmhg==");
+        assertThat(Files.exists(root.resolve("bkt/.fs3/meta"))).isEqualTo(mode == MetadataMode.SIDECAR);
+    }
+
+    @Test
+    void aFailedUploadLeavesTheOldObjectAndNoTempFile() throws IOException {
+        PosixBackend b = backend(MetadataMode.AUTO);
+        b.objects().put(bucket, ObjectKey.of("k"), put("old"));
+        InputStream failing = new InputStream() {
+            private int n;
+
+            @Override
+            public int read() throws IOException {
+                if (n++ > 100_000) {
+                    throw new IOException("client went away");
+                }
+                return 'x';
+            }
+        };
+        assertThatThrownBy(() -> b.objects().put(bucket, ObjectKey.of("k"),
+                new PutRequest(failing, 1_000_000, ContentHeaders.NONE, Map.of(), null, null, false)))
+                .isInstanceOf(S3Exception.class);
+        assertThat(Files.readString(root.resolve("bkt/k"))).isEqualTo("old");
+        assertThat(tempFiles()).isEmpty();
+    }
+
+    @Test
+    void wrongContentMd5AndShortBodyPublishNothing() throws IOException {
+        PosixBackend b = backend(MetadataMode.AUTO);
+        String wrongMd5 = Base64.getEncoder().encodeToString(new byte[16]);
+        assertThatThrownBy(() -> b.objects().put(bucket, ObjectKey.of("k"),
+                new PutRequest(body("data"), 4, ContentHeaders.NONE, Map.of(), wrongMd5, null, false)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.error()).isEqualTo(S3Error.BAD_DIGEST));
+        assertThatThrownBy(() -> b.objects().put(bucket, ObjectKey.of("k"),
+                new PutRequest(body("data"), 10, ContentHeaders.NONE, Map.of(), null, null, false)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.error()).isEqualTo(S3Error.INCOMPLETE_BODY));
+        assertThatThrownBy(() -> b.objects().put(bucket, ObjectKey.of("k"),
+                new PutRequest(body("data"), 4, ContentHeaders.NONE, Map.of(), "not-base64!", null, false)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.error()).isEqualTo(S3Error.INVALID_DIGEST));
+        assertThat(Files.exists(root.resolve("bkt/k"))).isFalse();
+        assertThat(tempFiles()).isEmpty();
+        String rightMd5 = Base64.getEncoder().encodeToString(md5("data"));
+        b.objects().put(bucket, ObjectKey.of("k"), new PutRequest(body("data"), 4, ContentHeaders.NONE, Map.of(), rightMd5, null, false));
+        assertThat(Files.readString(root.resolve("bkt/k"))).isEqualTo("data");
+    }
+
+    @Test
+    void ifNoneMatchStarRefusesToReplace() {
+        PosixBackend b = backend(MetadataMode.AUTO);
+        b.objects().put(bucket, ObjectKey.of("k"), new PutRequest(body("one"), 3, ContentHeaders.NONE, Map.of(), null, null, true));
+        assertThatThrownBy(() -> b.objects().put(bucket, ObjectKey.of("k"),
+                new PutRequest(body("two"), 3, ContentHeaders.NONE, Map.of(), null, null, true)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.error()).isEqualTo(S3Error.PRECONDITION_FAILED));
+        assertThat(b.objects().head(bucket, ObjectKey.of("k")).etag()).isEqualTo(md5Hex("one"));
+    }
+
+    @Test
+    void readersSeeOnlyWholeVersionsWhileAWriterReplacesTheObject() throws Exception {
+        PosixBackend b = backend(MetadataMode.AUTO);
+        String a = "A".repeat(200_000);
+        String z = "Z".repeat(300_000);
+        b.objects().put(bucket, ObjectKey.of("k"), put(a));
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < 40; i++) {
+                b.objects().put(bucket, ObjectKey.of("k"), put(i % 2 == 0 ? z : a));
+            }
+        });
+        writer.start();
+        while (writer.isAlive()) {
+            try (OpenObject o = b.objects().open(bucket, ObjectKey.of("k"))) {
+                ByteBuffer buf = ByteBuffer.allocate((int) o.metadata().size());
+                while (buf.hasRemaining() && o.channel().read(buf) >= 0) {
+                    // read all
+                }
+                String got = new String(buf.array(), StandardCharsets.UTF_8);
+                assertThat(got.equals(a) || got.equals(z)).as("a whole version").isTrue();
+                assertThat(o.metadata().etag()).isEqualTo(md5Hex(got));
+            }
+        }
+        writer.join();
+    }
+
+    @Test
+    void deleteRemovesEmptyParentsButKeepsFolderObjectsAndSiblings() {
+        PosixBackend b = backend(MetadataMode.AUTO);
+        b.objects().put(bucket, ObjectKey.of("x/y/"), put(""));
+        b.objects().put(bucket, ObjectKey.of("x/y/z/file"), put("f"));
+        b.objects().put(bucket, ObjectKey.of("p/q/r"), put("r"));
+        b.objects().delete(bucket, ObjectKey.of("x/y/z/file"));
+        b.objects().delete(bucket, ObjectKey.of("p/q/r"));
+        b.objects().delete(bucket, ObjectKey.of("p/q/r"));
+        assertThat(Files.isDirectory(root.resolve("bkt/x/y"))).isTrue();
+        assertThat(Files.exists(root.resolve("bkt/x/y/z"))).isFalse();
+        assertThat(Files.exists(root.resolve("bkt/p"))).isFalse();
+        assertThat(b.objects().head(bucket, ObjectKey.of("x/y/")).size()).isZero();
+        b.objects().delete(bucket, ObjectKey.of("x/y/"));
+        assertThat(Files.exists(root.resolve("bkt/x"))).isFalse();
+    }
+
+    @Test
+    void folderKeysCannotHoldData() {
+        PosixBackend b = backend(MetadataMode.AUTO);
+        assertThatThrownBy(() -> b.objects().put(bucket, ObjectKey.of("dir/"), put("bytes")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.error()).isEqualTo(S3Error.INVALID_REQUEST));
+    }
+
+    @Test
+    void bucketWithOnlyReservedFilesCanBeDeleted() {
+        PosixBackend b = backend(MetadataMode.SIDECAR);
+        b.objects().put(bucket, ObjectKey.of("k"), put("x"));
+        assertThatThrownBy(() -> b.buckets().delete(bucket))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.error()).isEqualTo(S3Error.BUCKET_NOT_EMPTY));
+        b.objects().delete(bucket, ObjectKey.of("k"));
+        b.buckets().delete(bucket);
+        assertThat(Files.exists(root.resolve("bkt"))).isFalse();
+    }
+
+    @Test
+    void hiddenAndUnderscoreDirectoriesAreNotBuckets() throws IOException {
+        PosixBackend b = backend(MetadataMode.AUTO);
+        Files.createDirectories(root.resolve(".hidden"));
+        Files.createDirectories(root.resolve("_private"));
+        Files.writeString(root.resolve("plain-file"), "x");
+        assertThat(b.buckets().listBuckets()).extracting(s -> s.name().value()).containsExactly("bkt");
+        assertThatThrownBy(() -> BucketName.of(".hidden")).isInstanceOf(S3Exception.class);
+        assertThatThrownBy(() -> BucketName.of("Upper").requireValidForCreate()).isInstanceOf(S3Exception.class);
+        assertThatThrownBy(() -> BucketName.of("192.168.1.1").requireValidForCreate()).isInstanceOf(S3Exception.class);
+        assertThatThrownBy(() -> BucketName.of("ab").requireValidForCreate()).isInstanceOf(S3Exception.class);
+        assertThat(BucketName.of("my.bucket-1").requireValidForCreate().value()).isEqualTo("my.bucket-1");
+    }
+
+    private Stream<Path> tempFiles() throws IOException {
+        Path tmp = root.resolve("bkt/.fs3/tmp");
+        return Files.exists(tmp) ? Files.list(tmp).toList().stream() : Stream.empty();
+    }
+
+    static PutRequest put(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        return new PutRequest(new ByteArrayInputStream(bytes), bytes.length, ContentHeaders.NONE, Map.of(), null, null, false);
+    }
+
+    static InputStream body(String s) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] md5(String s) {
+        try {
+            return MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String md5Hex(String s) {
+        return HexFormat.of().formatHex(md5(s));
+    }
+}

@@ -1,0 +1,136 @@
+package io.fs3.server;
+
+import io.fs3.config.Fs3Settings;
+import io.fs3.server.auth.CredentialStore;
+import io.fs3.server.auth.SigV4AuthFilter;
+import io.fs3.server.auth.SigV4Verifier;
+import io.fs3.server.error.S3ExceptionMapper;
+import io.fs3.server.error.UncaughtExceptionMapper;
+import io.fs3.server.error.WebApplicationExceptionMapper;
+import io.fs3.server.http.RequestIds;
+import io.fs3.server.op.BucketOps;
+import io.fs3.server.op.ListObjectsOp;
+import io.fs3.server.op.ObjectReadOp;
+import io.fs3.server.op.ObjectWriteOp;
+import io.fs3.server.resource.BucketResource;
+import io.fs3.server.resource.ObjectResource;
+import io.fs3.server.resource.ServiceResource;
+import io.fs3.server.xml.Owner;
+import io.fs3.server.xml.XmlBodyWriter;
+import io.fs3.storage.list.ContinuationTokens;
+import io.fs3.storage.posix.PosixBackend;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+
+/** Wires every part of fs3 together, in this one place, and runs it on Jetty. */
+public final class Fs3Server implements AutoCloseable {
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final ServerState.Credential credential;
+    private final PosixBackend backend;
+
+    private Fs3Server(Server jetty, ServerConnector connector, ServerState.Credential credential, PosixBackend backend) {
+        this.jetty = jetty;
+        this.connector = connector;
+        this.credential = credential;
+        this.backend = backend;
+    }
+
+    public static Fs3Server start(Fs3Settings settings) throws Exception {
+        ServerState state = new ServerState(settings.storage().root(), settings.storage().reservedDir());
+        ServerState.Credential credential = settings.auth().accessKey().isPresent()
+                ? new ServerState.Credential(settings.auth().accessKey().get(), settings.auth().secretKey().orElseThrow(), false)
+                : state.credential();
+        PosixBackend backend = PosixBackend.open(settings.storage(), settings.cache());
+        ResourceConfig app = application(settings, backend, new SingleUserCredentials(credential.accessKey(),
+                credential.secretKey()), state);
+
+        Server jetty = new Server();
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize((int) settings.server().maxRequestHeaderSize());
+        // Keys may contain %2F, '//', '..'-looking segments, etc.: the S3 layer validates keys, not Jetty.
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        // Jetty's header cache would hand us a canonical value (e.g. "charset=utf-8" for "charset=UTF-8"):
+        // SigV4 signs header values byte for byte, so they must reach the verifier exactly as sent.
+        http.setHeaderCacheCaseSensitive(true);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(settings.server().host());
+        connector.setPort(settings.server().port());
+        jetty.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.getServletHandler().setDecodeAmbiguousURIs(true);
+        context.addServlet(new ServletHolder(new ServletContainer(app)), "/*");
+        jetty.setHandler(context);
+        jetty.setStopAtShutdown(true);
+        jetty.setStopTimeout(10_000);
+        jetty.start();
+        return new Fs3Server(jetty, connector, credential, backend);
+    }
+
+    static ResourceConfig application(Fs3Settings settings, PosixBackend backend, CredentialStore credentials,
+                                      ServerState state) throws IOException {
+        String region = settings.auth().region();
+        Owner owner = new Owner("fs3", "fs3");
+        BucketOps bucketOps = new BucketOps(backend.buckets(), region, owner);
+        ListObjectsOp listObjects = new ListObjectsOp(backend.lister(), new ContinuationTokens(state.tokenKey()), owner);
+        S3ExceptionMapper s3Errors = new S3ExceptionMapper();
+
+        ResourceConfig rc = new ResourceConfig();
+        rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        rc.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        rc.register(new RequestIds());
+        rc.register(new SigV4AuthFilter(new SigV4Verifier(credentials, region, settings.auth().maxClockSkew(),
+                Clock.systemUTC())));
+        rc.register(s3Errors);
+        rc.register(new WebApplicationExceptionMapper(s3Errors));
+        rc.register(new UncaughtExceptionMapper(s3Errors));
+        rc.register(new XmlBodyWriter());
+        rc.register(new ServiceResource(bucketOps));
+        rc.register(new BucketResource(bucketOps, listObjects));
+        rc.register(new ObjectResource(new ObjectReadOp(backend.objects()), new ObjectWriteOp(backend.objects())));
+        return rc;
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public URI endpoint() {
+        String host = connector.getHost() == null || connector.getHost().equals("0.0.0.0") ? "127.0.0.1" : connector.getHost();
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    public ServerState.Credential credential() {
+        return credential;
+    }
+
+    public PosixBackend backend() {
+        return backend;
+    }
+
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        jetty.stop();
+    }
+}

@@ -1,0 +1,71 @@
+package io.fs3.server.resource;
+
+import io.fs3.server.http.S3Request;
+import io.fs3.server.op.ObjectReadOp;
+import io.fs3.server.op.ObjectWriteOp;
+import io.fs3.server.op.OperationResolver.Scope;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.server.ContainerRequest;
+
+import java.io.InputStream;
+
+/** "/{bucket}/{key}": object operations. The key is taken from the raw path by {@link S3Request}. */
+@Path("/{bucket}/{key: .+}")
+public final class ObjectResource {
+    private final ObjectReadOp reads;
+    private final ObjectWriteOp writes;
+
+    public ObjectResource(ObjectReadOp reads, ObjectWriteOp writes) {
+        this.reads = reads;
+        this.writes = writes;
+    }
+
+    @GET
+    public Response get(@Context ContainerRequest ctx) {
+        S3Request req = S3Request.of(ctx, null);
+        return switch (req.resolve(Scope.OBJECT)) {
+            case GET_OBJECT -> reads.get(req);
+            default -> throw BucketResource.unexpected();
+        };
+    }
+
+    @HEAD
+    public Response head(@Context ContainerRequest ctx) {
+        S3Request req = S3Request.of(ctx, null);
+        return switch (req.resolve(Scope.OBJECT)) {
+            case HEAD_OBJECT -> reads.head(req);
+            default -> throw BucketResource.unexpected();
+        };
+    }
+
+    @PUT
+    public Response put(@Context ContainerRequest ctx, InputStream body) {
+        S3Request req = S3Request.of(ctx, body);
+        return switch (req.resolve(Scope.OBJECT)) {
+            case PUT_OBJECT -> writes.put(req);
+            default -> throw BucketResource.unexpected();
+        };
+    }
+
+    @DELETE
+    public Response delete(@Context ContainerRequest ctx) {
+        S3Request req = S3Request.of(ctx, null);
+        return switch (req.resolve(Scope.OBJECT)) {
+            case DELETE_OBJECT -> writes.delete(req);
+            default -> throw BucketResource.unexpected();
+        };
+    }
+
+    @POST
+    public Response post(@Context ContainerRequest ctx, InputStream body) {
+        S3Request.of(ctx, body).resolve(Scope.OBJECT); // multipart comes with its own issue: NotImplemented until then
+        throw BucketResource.unexpected();
+    }
+}

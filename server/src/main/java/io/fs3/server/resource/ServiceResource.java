@@ -1,0 +1,29 @@
+package io.fs3.server.resource;
+
+import io.fs3.server.http.S3Request;
+import io.fs3.server.op.BucketOps;
+import io.fs3.server.op.OperationResolver.Scope;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.glassfish.jersey.server.ContainerRequest;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+
+/** "/" : ListBuckets. */
+@Path("/")
+public final class ServiceResource {
+    private final BucketOps buckets;
+
+    public ServiceResource(BucketOps buckets) {
+        this.buckets = buckets;
+    }
+
+    @GET
+    public Response get(@Context ContainerRequest ctx) {
+        S3Request req = S3Request.of(ctx, null);
+        return switch (req.resolve(Scope.SERVICE)) {
+            case LIST_BUCKETS -> buckets.list(req);
+            default -> throw new IllegalStateException("resolver returned a non-service operation");
+        };
+    }
+}

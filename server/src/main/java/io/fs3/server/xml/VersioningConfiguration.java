@@ -1,0 +1,8 @@
+package io.fs3.server.xml;
+
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
+
+/** GetBucketVersioning for a bucket that never had versioning: an empty configuration, as AWS answers. */
+@JacksonXmlRootElement(localName = "VersioningConfiguration", namespace = S3Xml.NAMESPACE)
+public record VersioningConfiguration() implements XmlBody {
+}
