@@ -1,5 +1,8 @@
 package io.fs3.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -38,10 +41,105 @@ final class SettingsBinder {
                 r.optionalSecret("fs3.auth.secret-key", "Secret key of the single user (never logged)."),
                 r.string("fs3.auth.region", "us-east-1", "Region that SigV4 signatures must name."),
                 r.duration("fs3.auth.max-clock-skew", "15m", "Largest accepted difference between request and server time."));
-        return new Fs3Settings(server, storage, cache, auth);
+        LimitSettings limits = readLimits(r);
+        ObservabilitySettings observability = readObservability(r);
+        return new Fs3Settings(server, storage, cache, auth, limits, observability, readMultipart(r), readCors(r));
+    }
+
+    private static CorsSettings readCors(SettingsReader r) {
+        return new CorsSettings(
+                list(r.string("fs3.cors.allowed-origins", "",
+                        "Default CORS rule for buckets without their own configuration: allowed origins, comma-separated (* allowed; empty = no default rule).")),
+                list(r.string("fs3.cors.allowed-methods", "GET,PUT,POST,DELETE,HEAD", "Methods the default CORS rule allows.")),
+                list(r.string("fs3.cors.allowed-headers", "*", "Request headers the default CORS rule allows.")),
+                list(r.string("fs3.cors.expose-headers", "ETag,x-amz-request-id",
+                        "Response headers the default CORS rule exposes to scripts.")),
+                r.integer("fs3.cors.max-age-seconds", 3600, 0, Integer.MAX_VALUE,
+                        "How long browsers may cache a preflight answer of the default rule."));
+    }
+
+    private static java.util.List<String> list(String csv) {
+        return java.util.Arrays.stream(csv.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+    }
+
+    private static MultipartSettings readMultipart(SettingsReader r) {
+        return new MultipartSettings(
+                r.string("fs3.multipart.staging-suffix", ".mpu",
+                        "Suffix of an upload's staging directory: multipart/UPLOAD-ID plus this suffix, in the bucket's reserved directory."),
+                r.byteSize("fs3.multipart.min-part-size", "5MB",
+                        "Smallest part CompleteMultipartUpload accepts except the last (AWS: 5 MiB); smaller is EntityTooSmall."),
+                r.duration("fs3.multipart.expiry", "7d", "Uploads initiated longer ago than this are aborted by the background sweep."),
+                r.duration("fs3.multipart.sweep-interval", "1h",
+                        "How often the sweep runs; it also runs at start and removes what interrupted completes left behind."),
+                r.bool("fs3.multipart.kernel-copy", true,
+                        "Assemble parts with FileChannel.transferTo (copy_file_range); false copies through a buffer (for NFS servers whose copy offload misbehaves)."),
+                r.duration("fs3.multipart.keep-alive-interval", "5s",
+                        "A complete still assembling after this long answers 200 and sends a space each interval until its result (as S3 does)."));
+    }
+
+    private static LimitSettings readLimits(SettingsReader r) {
+        return new LimitSettings(
+                r.integer("fs3.http.max-connections", 1000, 0, Integer.MAX_VALUE,
+                        "Most concurrent client connections (0 = unlimited); further clients wait in the accept backlog."),
+                r.duration("fs3.http.idle-timeout", "30s",
+                        "A connection, or a request body, idle this long is closed (a stalled upload gets RequestTimeout)."),
+                r.duration("fs3.http.idle-timeout-at-limit", "5s",
+                        "Shorter idle timeout applied to every connection while max-connections is reached (sheds slow clients)."),
+                r.duration("fs3.http.shutdown-timeout", "30s",
+                        "On SIGTERM, how long in-flight requests may take to finish before connections are closed."));
+    }
+
+    private static ObservabilitySettings readObservability(SettingsReader r) {
+        LogLevel level = r.choice("fs3.log.level", LogLevel.INFO, LogLevel.class,
+                "Level of fs3's own log lines: trace, debug, info, warn, error, off (applied live).");
+        MetricsSettings metrics = new MetricsSettings(
+                r.bool("fs3.metrics.enabled", true, "Serve Prometheus metrics at /_fs3/metrics (applied live)."),
+                r.choice("fs3.metrics.access", MetricsAccess.LOOPBACK, MetricsAccess.class,
+                        "Who may read /_fs3/metrics without credentials: loopback (local clients only) or any (applied live)."));
+        AccessLogSettings accessLog = new AccessLogSettings(
+                r.bool("fs3.access-log.enabled", false, "Write one key=value line per S3 request (applied live)."),
+                r.optionalString("fs3.access-log.file", "Access log file; stdout if unset (applied live).").map(Path::of),
+                r.byteSize("fs3.access-log.max-file-size", "100MB", "Size at which the access log file is rotated."),
+                r.integer("fs3.access-log.max-files", 10, 1, 1000, "Rotated access log files kept (file.1 is the newest)."));
+        return new ObservabilitySettings(level, metrics, accessLog, readAudit(r),
+                r.duration("fs3.health.probe-interval", "1s",
+                        "How often the storage root is checked (present, fs3's state directory inside, writable)."),
+                r.duration("fs3.config.reload-interval", "2s",
+                        "How often the configuration file is checked for edits (0s = never reload)."));
+    }
+
+    private static AuditSettings readAudit(SettingsReader r) {
+        Optional<URI> url = r.optionalString("fs3.audit.url",
+                "HTTP(S) endpoint that receives audit events as JSON arrays; unset = no audit events (applied live).")
+                .flatMap(u -> httpUrl(u, r));
+        return new AuditSettings(url,
+                r.optionalSecret("fs3.audit.authorization",
+                        "Authorization header value sent with audit events, e.g. 'Bearer abc' or 'Splunk abc' (never logged)."),
+                r.integer("fs3.audit.queue-size", 10_000, 1, 10_000_000,
+                        "Audit events waiting to be sent at most; further events are dropped and counted."),
+                r.integer("fs3.audit.batch-size", 100, 1, 100_000, "Audit events per webhook request at most."),
+                r.duration("fs3.audit.flush-interval", "1s", "Longest time an audit event waits for its batch to fill."),
+                r.duration("fs3.audit.timeout", "5s", "Connect and response timeout of one webhook request."),
+                r.integer("fs3.audit.max-retries", 3, 0, 100, "Retries of a failed webhook request before its events count as failed."),
+                r.duration("fs3.audit.retry-backoff", "500ms", "Wait before the first retry; doubles with each retry."));
+    }
+
+    private static Optional<URI> httpUrl(String value, SettingsReader r) {
+        try {
+            URI uri = new URI(value);
+            if (uri.isAbsolute() && uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        r.problem("fs3.audit.url: invalid value: expected an http:// or https:// URL");
+        return Optional.empty();
     }
 
     private static void validate(Fs3Settings s, SettingsReader r) {
+        validateMultipart(s.multipart(), r);
         String reserved = s.storage().reservedDir();
         if (!reserved.startsWith(".") || reserved.contains("/") || reserved.length() < 2 || reserved.equals("..")) {
             r.problem("fs3.storage.reserved-dir: must be a hidden name such as .fs3 (starts with '.', no '/')");
@@ -52,6 +150,25 @@ final class SettingsBinder {
         }
         if (s.auth().maxClockSkew().compareTo(Duration.ofSeconds(1)) < 0) {
             r.problem("fs3.auth.max-clock-skew: must be at least 1s");
+        }
+        if (s.limits().idleTimeout().compareTo(Duration.ofMillis(100)) < 0) {
+            r.problem("fs3.http.idle-timeout: must be at least 100ms");
+        }
+        if (s.observability().healthProbeInterval().compareTo(Duration.ofMillis(10)) < 0) {
+            r.problem("fs3.health.probe-interval: must be at least 10ms");
+        }
+    }
+
+    private static void validateMultipart(MultipartSettings m, SettingsReader r) {
+        String suffix = m.stagingSuffix();
+        if (!suffix.startsWith(".") || suffix.length() < 2 || suffix.contains("/") || suffix.equals(".completing")) {
+            r.problem("fs3.multipart.staging-suffix: must start with '.', have a name after it and contain no '/'");
+        }
+        if (m.minPartSize() > 5L << 30) {
+            r.problem("fs3.multipart.min-part-size: must be at most 5GB (AWS's largest part)");
+        }
+        if (m.sweepInterval().compareTo(Duration.ofMillis(10)) < 0 || m.keepAliveInterval().isZero()) {
+            r.problem("fs3.multipart.sweep-interval must be at least 10ms and keep-alive-interval above 0");
         }
     }
 }

@@ -22,6 +22,18 @@ class Fs3SettingsTest {
         assertThat(s.storage()).isEqualTo(new StorageSettings(Path.of("./data"), true, MetadataMode.AUTO, ".fs3"));
         assertThat(s.cache()).isEqualTo(new CacheSettings(100_000, 2_000_000));
         assertThat(s.auth()).isEqualTo(new AuthSettings(Optional.empty(), Optional.empty(), "us-east-1", Duration.ofMinutes(15)));
+        assertThat(s.limits()).isEqualTo(new LimitSettings(1000, Duration.ofSeconds(30), Duration.ofSeconds(5),
+                Duration.ofSeconds(30)));
+        assertThat(s.observability()).isEqualTo(new ObservabilitySettings(LogLevel.INFO,
+                new MetricsSettings(true, MetricsAccess.LOOPBACK),
+                new AccessLogSettings(false, Optional.empty(), 100L << 20, 10),
+                new AuditSettings(Optional.empty(), Optional.empty(), 10_000, 100, Duration.ofSeconds(1),
+                        Duration.ofSeconds(5), 3, Duration.ofMillis(500)),
+                Duration.ofSeconds(1), Duration.ofSeconds(2)));
+        assertThat(s.multipart()).isEqualTo(new MultipartSettings(".mpu", 5L << 20, Duration.ofDays(7),
+                Duration.ofHours(1), true, Duration.ofSeconds(5)));
+        assertThat(s.cors()).isEqualTo(new CorsSettings(List.of(), List.of("GET", "PUT", "POST", "DELETE", "HEAD"),
+                List.of("*"), List.of("ETag", "x-amz-request-id"), 3600));
     }
 
     @Test
@@ -40,6 +52,38 @@ class Fs3SettingsTest {
         p.put("fs3.auth.secret-key", "SK");
         p.put("fs3.auth.region", "eu-west-1");
         p.put("fs3.auth.max-clock-skew", "5m");
+        p.put("fs3.http.max-connections", "50");
+        p.put("fs3.http.idle-timeout", "45s");
+        p.put("fs3.http.idle-timeout-at-limit", "2s");
+        p.put("fs3.http.shutdown-timeout", "1m");
+        p.put("fs3.log.level", "debug");
+        p.put("fs3.metrics.enabled", "false");
+        p.put("fs3.metrics.access", "any");
+        p.put("fs3.access-log.enabled", "true");
+        p.put("fs3.access-log.file", "/var/log/fs3/access.log");
+        p.put("fs3.access-log.max-file-size", "1MB");
+        p.put("fs3.access-log.max-files", "3");
+        p.put("fs3.audit.url", "https://audit.example:8088/events");
+        p.put("fs3.audit.authorization", "Splunk token-value");
+        p.put("fs3.audit.queue-size", "500");
+        p.put("fs3.audit.batch-size", "20");
+        p.put("fs3.audit.flush-interval", "250ms");
+        p.put("fs3.audit.timeout", "2s");
+        p.put("fs3.audit.max-retries", "5");
+        p.put("fs3.audit.retry-backoff", "1s");
+        p.put("fs3.health.probe-interval", "3s");
+        p.put("fs3.config.reload-interval", "0s");
+        p.put("fs3.multipart.staging-suffix", ".upload");
+        p.put("fs3.multipart.min-part-size", "1MB");
+        p.put("fs3.multipart.expiry", "2d");
+        p.put("fs3.multipart.sweep-interval", "10m");
+        p.put("fs3.multipart.kernel-copy", "false");
+        p.put("fs3.multipart.keep-alive-interval", "250ms");
+        p.put("fs3.cors.allowed-origins", "https://a.example, https://b.example");
+        p.put("fs3.cors.allowed-methods", "GET");
+        p.put("fs3.cors.allowed-headers", "x-amz-date");
+        p.put("fs3.cors.expose-headers", "ETag");
+        p.put("fs3.cors.max-age-seconds", "60");
         assertThat(p.keySet()).as("this test sets every documented key")
                 .containsExactlyInAnyOrderElementsOf(Fs3Settings.documentedKeys().stream().map(ConfigKey::name).toList());
         Fs3Settings s = Fs3Settings.bind(p);
@@ -48,6 +92,19 @@ class Fs3SettingsTest {
         assertThat(s.cache()).isEqualTo(new CacheSettings(7, 8));
         assertThat(s.auth()).isEqualTo(new AuthSettings(Optional.of("AK"), Optional.of(Secret.of("SK")), "eu-west-1",
                 Duration.ofMinutes(5)));
+        assertThat(s.limits()).isEqualTo(new LimitSettings(50, Duration.ofSeconds(45), Duration.ofSeconds(2),
+                Duration.ofMinutes(1)));
+        assertThat(s.observability()).isEqualTo(new ObservabilitySettings(LogLevel.DEBUG,
+                new MetricsSettings(false, MetricsAccess.ANY),
+                new AccessLogSettings(true, Optional.of(Path.of("/var/log/fs3/access.log")), 1L << 20, 3),
+                new AuditSettings(Optional.of(java.net.URI.create("https://audit.example:8088/events")),
+                        Optional.of(Secret.of("Splunk token-value")), 500, 20, Duration.ofMillis(250),
+                        Duration.ofSeconds(2), 5, Duration.ofSeconds(1)),
+                Duration.ofSeconds(3), Duration.ZERO));
+        assertThat(s.multipart()).isEqualTo(new MultipartSettings(".upload", 1L << 20, Duration.ofDays(2),
+                Duration.ofMinutes(10), false, Duration.ofMillis(250)));
+        assertThat(s.cors()).isEqualTo(new CorsSettings(List.of("https://a.example", "https://b.example"), List.of("GET"),
+                List.of("x-amz-date"), List.of("ETag"), 60));
     }
 
     @Test
@@ -63,6 +120,20 @@ class Fs3SettingsTest {
             assertThat(problems).anyMatch(m -> m.startsWith("fs3.storage.metadata") && m.contains("auto|xattr|sidecar"));
             assertThat(problems).anyMatch(m -> m.contains("must be set together"));
         });
+    }
+
+    @Test
+    void auditUrlMustBeHttp() {
+        assertThatThrownBy(() -> Fs3Settings.bind(Map.of("fs3.audit.url", "ftp://x/y")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .containsExactly("fs3.audit.url: invalid value: expected an http:// or https:// URL"));
+    }
+
+    @Test
+    void auditAuthorizationNeverPrints() {
+        Fs3Settings s = Fs3Settings.bind(Map.of("fs3.audit.url", "http://127.0.0.1:1/x",
+                "fs3.audit.authorization", "Bearer very-secret-token"));
+        assertThat(s.toString()).doesNotContain("very-secret-token");
     }
 
     @Test

@@ -69,9 +69,26 @@ public enum S3Error {
             "The provided 'x-amz-content-sha256' header does not match what was computed."),
     UNSUPPORTED_SIGNATURE("InvalidRequest", 400,
             "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256."),
-    REQUEST_NOT_YET_VALID("AccessDenied", 403, "Request is not valid yet"),
+    REQUEST_NOT_YET_VALID("AccessDenied", 403, "Request is not yet valid"),
     MALFORMED_TRAILER("MalformedTrailerError", 400,
-            "The request contained trailing data that was not well-formed or did not conform to our published schema.");
+            "The request contained trailing data that was not well-formed or did not conform to our published schema."),
+    REQUEST_HEADER_SECTION_TOO_LARGE("RequestHeaderSectionTooLarge", 400,
+            "Your request header section exceeds the maximum allowed size."),
+    INVALID_TAG("InvalidTag", 400, "The tag provided was not a valid tag."),
+    NO_SUCH_TAG_SET("NoSuchTagSet", 404, "The TagSet does not exist"),
+    NO_SUCH_CORS_CONFIGURATION("NoSuchCORSConfiguration", 404, "The CORS configuration does not exist"),
+    CORS_FORBIDDEN("AccessForbidden", 403,
+            "CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, "
+                    + "request method / Access-Control-Request-Method or Access-Control-Request-Headers are not "
+                    + "whitelisted by the resource's CORS spec."),
+    MISSING_CONTENT_MD5("InvalidRequest", 400, "Missing required header for this request: Content-MD5"),
+    COPY_TO_ITSELF("InvalidRequest", 400,
+            "This copy request is illegal because it is trying to copy an object to itself without changing the "
+                    + "object's metadata, storage class, website redirect location or encryption attributes."),
+    MALFORMED_POST_REQUEST("MalformedPOSTRequest", 400,
+            "The body of your POST request is not well-formed multipart/form-data."),
+    INCORRECT_NUMBER_OF_FILES("IncorrectNumberOfFilesInPostRequest", 400,
+            "POST requires exactly one file upload per request.");
 
     private final String code;
     private final int status;

@@ -12,4 +12,10 @@ public interface ObjectStore {
 
     /** Idempotent, like S3: deleting a missing key succeeds. */
     void delete(BucketName bucket, ObjectKey key);
+
+    /** Writes a copy of an open object under a key, atomically, with the given metadata. */
+    PutResult copy(BucketName bucket, ObjectKey key, CopyRequest request);
+
+    /** Replaces the object's tag set (an empty map removes all tags) without touching its bytes. */
+    void putTags(BucketName bucket, ObjectKey key, java.util.Map<String, String> tags);
 }

@@ -10,10 +10,17 @@ import java.util.function.Supplier;
  * last); {@code ifNoneMatchAll} means "fail with PreconditionFailed if the key exists" (If-None-Match: *).
  */
 public record PutRequest(InputStream body, long contentLength, ContentHeaders content, Map<String, String> userMetadata,
-                         String contentMd5, Supplier<Map<String, String>> verifiedChecksums, boolean ifNoneMatchAll) {
+                         String contentMd5, Supplier<Map<String, String>> verifiedChecksums, boolean ifNoneMatchAll,
+                         Map<String, String> tags) {
     public PutRequest {
         content = content == null ? ContentHeaders.NONE : content;
         userMetadata = Map.copyOf(userMetadata);
         verifiedChecksums = verifiedChecksums == null ? Map::of : verifiedChecksums;
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    public PutRequest(InputStream body, long contentLength, ContentHeaders content, Map<String, String> userMetadata,
+                      String contentMd5, Supplier<Map<String, String>> verifiedChecksums, boolean ifNoneMatchAll) {
+        this(body, contentLength, content, userMetadata, contentMd5, verifiedChecksums, ifNoneMatchAll, Map.of());
     }
 }

@@ -8,7 +8,17 @@ import io.fs3.server.error.S3ExceptionMapper;
 import io.fs3.server.error.UncaughtExceptionMapper;
 import io.fs3.server.error.WebApplicationExceptionMapper;
 import io.fs3.server.http.RequestIds;
+import io.fs3.server.ops.ConfigSource;
+import io.fs3.server.ops.OpsRuntime;
+import io.fs3.server.cors.CorsFilter;
+import io.fs3.server.cors.CorsPolicies;
 import io.fs3.server.op.BucketOps;
+import io.fs3.server.op.CopyObjectOp;
+import io.fs3.server.op.CorsOps;
+import io.fs3.server.op.DeleteObjectsOp;
+import io.fs3.server.op.Operations;
+import io.fs3.server.op.TaggingOps;
+import io.fs3.server.post.PostObjectOp;
 import io.fs3.server.op.ListObjectsOp;
 import io.fs3.server.op.ObjectReadOp;
 import io.fs3.server.op.ObjectWriteOp;
@@ -26,6 +36,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -40,15 +51,23 @@ public final class Fs3Server implements AutoCloseable {
     private final ServerConnector connector;
     private final ServerState.Credential credential;
     private final PosixBackend backend;
+    private final OpsRuntime ops;
 
-    private Fs3Server(Server jetty, ServerConnector connector, ServerState.Credential credential, PosixBackend backend) {
+    private Fs3Server(Server jetty, ServerConnector connector, ServerState.Credential credential, PosixBackend backend,
+                      OpsRuntime ops) {
         this.jetty = jetty;
         this.connector = connector;
         this.credential = credential;
         this.backend = backend;
+        this.ops = ops;
     }
 
     public static Fs3Server start(Fs3Settings settings) throws Exception {
+        return start(settings, ConfigSource.none());
+    }
+
+    /** Starts fs3; {@code source} is the configuration file to watch for live changes (if any). */
+    public static Fs3Server start(Fs3Settings settings, ConfigSource source) throws Exception {
         ServerState state = new ServerState(settings.storage().root(), settings.storage().reservedDir());
         ServerState.Credential credential = settings.auth().accessKey().isPresent()
                 ? new ServerState.Credential(settings.auth().accessKey().get(), settings.auth().secretKey().orElseThrow(), false)
@@ -56,6 +75,8 @@ public final class Fs3Server implements AutoCloseable {
         PosixBackend backend = PosixBackend.open(settings.storage(), settings.cache());
         ResourceConfig app = application(settings, backend, new SingleUserCredentials(credential.accessKey(),
                 credential.secretKey()), state);
+        OpsRuntime ops = OpsRuntime.create(settings, backend, source);
+        ops.register(app);
 
         Server jetty = new Server();
         HttpConfiguration http = new HttpConfiguration();
@@ -76,19 +97,19 @@ public final class Fs3Server implements AutoCloseable {
         context.setContextPath("/");
         context.getServletHandler().setDecodeAmbiguousURIs(true);
         context.addServlet(new ServletHolder(new ServletContainer(app)), "/*");
-        jetty.setHandler(context);
+        // SIGTERM: stop accepting, let in-flight requests finish (up to the shutdown timeout), then close.
+        jetty.setHandler(new GracefulHandler(context));
         jetty.setStopAtShutdown(true);
-        jetty.setStopTimeout(10_000);
+        jetty.setStopTimeout(settings.limits().shutdownTimeout().toMillis());
+        ops.attach(jetty, connector);
         jetty.start();
-        return new Fs3Server(jetty, connector, credential, backend);
+        return new Fs3Server(jetty, connector, credential, backend, ops);
     }
 
     static ResourceConfig application(Fs3Settings settings, PosixBackend backend, CredentialStore credentials,
                                       ServerState state) throws IOException {
         String region = settings.auth().region();
-        Owner owner = new Owner("fs3", "fs3");
-        BucketOps bucketOps = new BucketOps(backend.buckets(), region, owner);
-        ListObjectsOp listObjects = new ListObjectsOp(backend.lister(), new ContinuationTokens(state.tokenKey()), owner);
+        Operations ops = operations(settings, backend, credentials, state);
         S3ExceptionMapper s3Errors = new S3ExceptionMapper();
 
         ResourceConfig rc = new ResourceConfig();
@@ -102,10 +123,24 @@ public final class Fs3Server implements AutoCloseable {
         rc.register(new WebApplicationExceptionMapper(s3Errors));
         rc.register(new UncaughtExceptionMapper(s3Errors));
         rc.register(new XmlBodyWriter());
-        rc.register(new ServiceResource(bucketOps));
-        rc.register(new BucketResource(bucketOps, listObjects));
-        rc.register(new ObjectResource(new ObjectReadOp(backend.objects()), new ObjectWriteOp(backend.objects())));
+        rc.register(new CorsFilter(new CorsPolicies(backend.bucketConfig(), settings.cors())));
+        rc.register(new ServiceResource(ops));
+        rc.register(new BucketResource(ops));
+        rc.register(new ObjectResource(ops));
         return rc;
+    }
+
+    private static Operations operations(Fs3Settings settings, PosixBackend backend, CredentialStore credentials,
+                                         ServerState state) throws IOException {
+        String region = settings.auth().region();
+        Owner owner = new Owner("fs3", "fs3");
+        var objects = backend.objects();
+        return new Operations(new BucketOps(backend.buckets(), region, owner),
+                new ListObjectsOp(backend.lister(), new ContinuationTokens(state.tokenKey()), owner),
+                new ObjectReadOp(objects), new ObjectWriteOp(objects), new CopyObjectOp(objects),
+                new DeleteObjectsOp(objects, backend.buckets()), new TaggingOps(objects, backend.bucketConfig()),
+                new CorsOps(backend.bucketConfig()),
+                new PostObjectOp(objects, backend.buckets(), credentials, region, Clock.systemUTC()));
     }
 
     public int port() {
@@ -123,6 +158,11 @@ public final class Fs3Server implements AutoCloseable {
 
     public PosixBackend backend() {
         return backend;
+    }
+
+    /** Metrics registry, health probe and configuration watcher of this server. */
+    public OpsRuntime ops() {
+        return ops;
     }
 
     public void join() throws InterruptedException {

@@ -3,6 +3,7 @@ package io.fs3.server;
 import io.fs3.config.ConfigException;
 import io.fs3.config.ConfigLoader;
 import io.fs3.config.Fs3Settings;
+import io.fs3.server.ops.ConfigSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +23,15 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         Fs3Settings settings;
+        ConfigSource source;
         try {
             CommandLine cl = CommandLine.parse(args);
             if (cl.help()) {
                 System.out.println(CommandLine.USAGE);
                 return;
             }
-            settings = ConfigLoader.load(configFile(cl), cl.overrides());
+            source = new ConfigSource(configFile(cl), cl.overrides());
+            settings = ConfigLoader.load(source.file(), source.overrides());
         } catch (ConfigException | IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -36,7 +39,7 @@ public final class Main {
         }
         Logger log = LoggerFactory.getLogger(Main.class);
         log.info("starting with {}", settings); // secrets print as ******
-        Fs3Server server = Fs3Server.start(settings);
+        Fs3Server server = Fs3Server.start(settings, source); // watches the file for live changes
         printBanner(settings, server);
         server.join();
     }

@@ -72,11 +72,6 @@ final class DirectorySnapshot {
         return i < ends.length && sortName(i).equals(sortName);
     }
 
-    /** Heap bytes held, for weighing against memory budgets. */
-    long byteSize() {
-        return 32L + names.length + 4L * ends.length;
-    }
-
     private int start(int i) {
         return i == 0 ? 0 : ends[i - 1];
     }

@@ -77,8 +77,10 @@ final class KeyCursor {
             String sortName;
             try {
                 sortName = frame.entries().next();
+            } catch (NoSuchFileException gone) {
+                sortName = null; // a huge directory removed between two window reads
             } catch (IOException e) {
-                skipped(frame.dir(), e); // e.g. a huge directory removed between two window reads
+                skipped(frame.dir(), e);
                 sortName = null;
             }
             if (sortName == null) {

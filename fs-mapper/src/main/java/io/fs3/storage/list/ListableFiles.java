@@ -20,7 +20,8 @@ final class ListableFiles {
         try {
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (a.isSymbolicLink()) {
-                return Files.readAttributes(p, BasicFileAttributes.class).isRegularFile() ? Optional.of(a) : Optional.empty();
+                boolean toFile = Files.readAttributes(p, BasicFileAttributes.class).isRegularFile();
+                return toFile ? Optional.of(a) : Optional.empty();
             }
             return a.isRegularFile() ? Optional.of(a) : Optional.empty();
         } catch (IOException e) {

@@ -100,7 +100,7 @@ public final class ListingCache {
             return cached.snapshot();
         }
         counter.recordMisses(1);
-        DirectorySnapshot snapshot = DirectoryReader.readAll(dir, maxEntries);
+        DirectorySnapshot snapshot = DirectoryReader.readAll(dir, maxEntries - 1); // weight = entries + 1
         if (stamp.changedSince(scanStart, recentChangeWindow)) {
             cache.invalidate(dir);
         } else {

@@ -6,6 +6,8 @@ import io.fs3.storage.ListRequest;
 import io.fs3.storage.ObjectLister;
 import io.fs3.storage.Utf8Order;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -42,12 +44,12 @@ public final class PosixLister implements ObjectLister {
 
     @Override
     public ListPage list(BucketName bucket, ListRequest request) {
-        Path root = bucketDirectory.apply(bucket);
+        Path root = realIfLink(bucketDirectory.apply(bucket));
         if (request.maxKeys() == 0) {
             return new ListPage(List.of(), List.of(), false, null); // as S3: empty, not truncated
         }
         Bound from = startBound(request);
-        int window = Math.min(request.maxKeys() + 1, MAX_WINDOW);
+        int window = Math.min(request.maxKeys(), MAX_WINDOW - 1) + 1;
         KeyCursor cursor = KeyCursor.open(root, reservedDirName, request.prefix(), from, cache, window);
         PageBuilder page = new PageBuilder(request.maxKeys());
         addPrefixFolder(cursor, request.prefix(), from, page);
@@ -79,6 +81,21 @@ public final class PosixLister implements ObjectLister {
                 ? Names.commonPrefix(startAfter, prefix, request.delimiter()) : null;
         Bound after = common != null ? Bound.pastPrefix(common) : Bound.after(startAfter);
         return Utf8Order.compare(after.text(), prefix) >= 0 ? after : Bound.atLeast(prefix);
+    }
+
+    /**
+     * The bucket directory itself may be a symlink (an admin linked a tree in as a bucket): follow it
+     * there, as links are followed nowhere below it.
+     */
+    private static Path realIfLink(Path root) {
+        if (!Files.isSymbolicLink(root)) {
+            return root;
+        }
+        try {
+            return root.toRealPath();
+        } catch (IOException e) {
+            return root; // broken: lists as empty
+        }
     }
 
     /** The folder object named by the prefix itself ("photos/" listed with prefix "photos/") comes first. */

@@ -1,5 +1,6 @@
 package io.fs3.storage.list;
 
+import io.fs3.storage.ObjectKey;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -15,6 +16,9 @@ import java.util.Optional;
  * not show up as one; this costs a few entries for a populated directory, not a subtree walk.
  */
 final class SubtreeProbe {
+    /** No key of at most 1024 bytes is deeper; stops a pathological tree from exhausting the stack. */
+    private static final int MAX_DEPTH = ObjectKey.MAX_KEY_BYTES / 2;
+
     private final EntryResolver resolver;
 
     SubtreeProbe(EntryResolver resolver) {
@@ -23,14 +27,21 @@ final class SubtreeProbe {
 
     /** True if directory {@code dir} (key {@code dirKey}, ending in '/') is a folder object or holds an object. */
     boolean hasObject(String dirKey, Path dir) {
+        return hasObject(dirKey, dir, 0);
+    }
+
+    private boolean hasObject(String dirKey, Path dir, int depth) {
         if (resolver.folder(dirKey, dir).isPresent()) {
             return true;
+        }
+        if (depth >= MAX_DEPTH) {
+            return false;
         }
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path p : stream) {
                 String name = p.getFileName().toString();
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    if (hasObject(dirKey + name + "/", p)) {
+                    if (hasObject(dirKey + name + "/", p, depth + 1)) {
                         return true;
                     }
                     continue;

@@ -7,6 +7,8 @@ import io.fs3.storage.StoredMetadata;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -18,6 +20,7 @@ import java.util.TreeMap;
  */
 public final class MetadataCodec {
     private static final String VERSION = "fs3v1";
+    private static final int MAX_PARTS = 10_000;
 
     private MetadataCodec() {
     }
@@ -37,6 +40,10 @@ public final class MetadataCodec {
         line(b, "h.expires", c.expires());
         new TreeMap<>(m.userMetadata()).forEach((k, v) -> line(b, "m." + k, v));
         new TreeMap<>(m.checksums()).forEach((k, v) -> line(b, "c." + k, v));
+        new TreeMap<>(m.tags()).forEach((k, v) -> line(b, "t." + k, v));
+        if (!m.partSizes().isEmpty()) {
+            line(b, "parts", encodePartSizes(m.partSizes()));
+        }
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -59,10 +66,47 @@ public final class MetadataCodec {
             ContentHeaders c = new ContentHeaders(f.get("h.content-type"), f.get("h.content-encoding"),
                     f.get("h.content-disposition"), f.get("h.content-language"), f.get("h.cache-control"),
                     f.get("h.expires"));
-            return Optional.of(new StoredMetadata(f.get("etag"), stamp, c, prefixed(f, "m."), prefixed(f, "c.")));
+            return Optional.of(new StoredMetadata(f.get("etag"), stamp, c, prefixed(f, "m."), prefixed(f, "c."),
+                    prefixed(f, "t."), decodePartSizes(f.get("parts"))));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Part sizes run-length encoded, e.g. {@code 8388608*4,1234}: clients upload with one part size, so a
+     * 10,000-part object still fits an extended attribute.
+     */
+    public static String encodePartSizes(List<Long> sizes) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < sizes.size(); ) {
+            int run = 1;
+            while (i + run < sizes.size() && sizes.get(i + run).equals(sizes.get(i))) {
+                run++;
+            }
+            b.append(b.length() == 0 ? "" : ",").append(sizes.get(i)).append(run > 1 ? "*" + run : "");
+            i += run;
+        }
+        return b.toString();
+    }
+
+    static List<Long> decodePartSizes(String text) {
+        List<Long> sizes = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return sizes;
+        }
+        for (String run : text.split(",")) {
+            int star = run.indexOf('*');
+            long size = Long.parseLong(star < 0 ? run : run.substring(0, star));
+            int count = star < 0 ? 1 : Integer.parseInt(run.substring(star + 1));
+            if (count < 1 || sizes.size() + count > MAX_PARTS) {
+                throw new IllegalArgumentException("bad part list");
+            }
+            for (int i = 0; i < count; i++) {
+                sizes.add(size);
+            }
+        }
+        return sizes;
     }
 
     private static Map<String, String> prefixed(Map<String, String> f, String prefix) {

@@ -9,6 +9,7 @@ import io.fs3.storage.cache.MetadataCache;
 import io.fs3.storage.meta.MetadataStore;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,7 +34,7 @@ public final class MetadataLoader {
     /** The folder object at {@code dir}, if the directory carries fs3's marker metadata. */
     public Optional<ObjectMetadata> folder(Path bucketDir, ObjectKey key, Path dir, FileStat stat) {
         return store.read(bucketDir, key.value(), dir).map(s -> new ObjectMetadata(key, 0, stat.lastModified(),
-                Etags.EMPTY_MD5, s.content(), s.userMetadata(), Map.of()));
+                Etags.EMPTY_MD5, s.content(), s.userMetadata(), Map.of(), s.tags()));
     }
 
     public void invalidate(Path path) {
@@ -50,6 +51,7 @@ public final class MetadataLoader {
         }
         return new ObjectMetadata(key, stat.stamp().size(), stat.lastModified(), etag, content,
                 stored.map(StoredMetadata::userMetadata).orElse(Map.of()),
-                current ? stored.get().checksums() : Map.of());
+                current ? stored.get().checksums() : Map.of(), stored.map(StoredMetadata::tags).orElse(Map.of()),
+                current ? stored.get().partSizes() : List.of());
     }
 }

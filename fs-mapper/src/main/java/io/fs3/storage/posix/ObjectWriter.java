@@ -55,7 +55,8 @@ public final class ObjectWriter {
             Map<String, String> checksums = request.verifiedChecksums().get();
             FileStat stat = FileStat.of(temp);
             metadataStore.write(bucketDir, key.value(), temp,
-                    new StoredMetadata(etag, stat.stamp(), request.content(), request.userMetadata(), checksums));
+                    new StoredMetadata(etag, stat.stamp(), request.content(), request.userMetadata(), checksums,
+                            request.tags()));
             publisher.publish(bucketDir, temp, target, request.ifNoneMatchAll());
             metadata.invalidate(target);
             return new PutResult(etag, streamed.size(), checksums);
@@ -76,7 +77,7 @@ public final class ObjectWriter {
             publisher.ensureParents(bucketDir, dir.resolve("x"));
             FileStat stat = FileStat.of(dir);
             metadataStore.write(bucketDir, key.value(), dir, new StoredMetadata(Etags.EMPTY_MD5, stat.stamp(),
-                    request.content(), request.userMetadata(), Map.of()));
+                    request.content(), request.userMetadata(), Map.of(), request.tags()));
             return new PutResult(Etags.EMPTY_MD5, 0, Map.of());
         } catch (IOException e) {
             throw FsErrors.translate(e, S3Error.NO_SUCH_BUCKET, key.value());

@@ -2,6 +2,7 @@ package io.fs3.storage.posix;
 
 import io.fs3.config.CacheSettings;
 import io.fs3.config.StorageSettings;
+import io.fs3.storage.BucketConfigStore;
 import io.fs3.storage.BucketStore;
 import io.fs3.storage.ObjectLister;
 import io.fs3.storage.ObjectStore;
@@ -13,6 +14,7 @@ import io.fs3.storage.meta.MetadataStore;
 
 /** The storage roles over one root, wired once from settings. */
 public record PosixBackend(KeyMapper keys, BucketStore buckets, ObjectStore objects, ObjectLister lister,
+                           BucketConfigStore bucketConfig,
                            MetadataCache metadataCache, ListingCache listingCache, AtomicWriter writer,
                            MetadataStore metadataStore, MetadataLoader metadataLoader) {
 
@@ -22,12 +24,16 @@ public record PosixBackend(KeyMapper keys, BucketStore buckets, ObjectStore obje
         MetadataCache metadataCache = new MetadataCache(cache.metadataMaxEntries());
         MetadataLoader loader = new MetadataLoader(store, metadataCache);
         AtomicWriter writer = new AtomicWriter(storage.reservedDir(), storage.fsync());
-        ObjectWriter objectWriter = new ObjectWriter(writer, new Publisher(writer), store, loader);
         ObjectRemover remover = new ObjectRemover(store, loader, writer);
+        Publisher publisher = new Publisher(writer);
+        ObjectCopier copier = new ObjectCopier(writer, publisher, store, loader);
+        ObjectTagger tagger = new ObjectTagger(store, loader);
+        ObjectWriter objectWriter = new ObjectWriter(writer, publisher, store, loader);
         ListingCache listingCache = new ListingCache(cache.listingMaxEntries());
         PosixLister lister = new PosixLister(keys::requireBucket, storage.reservedDir(),
                 new ListingEntryResolver(keys, loader), listingCache);
-        return new PosixBackend(keys, new BucketDirectories(keys), new PosixStorage(keys, loader, objectWriter, remover),
-                lister, metadataCache, listingCache, writer, store, loader);
+        return new PosixBackend(keys, new BucketDirectories(keys),
+                new PosixStorage(keys, loader, objectWriter, remover, copier, tagger), lister,
+                new BucketConfigFiles(keys), metadataCache, listingCache, writer, store, loader);
     }
 }

@@ -3,6 +3,7 @@ package io.fs3.storage.posix;
 import io.fs3.s3.S3Error;
 import io.fs3.s3.S3Exception;
 import io.fs3.storage.BucketName;
+import io.fs3.storage.CopyRequest;
 import io.fs3.storage.ObjectKey;
 import io.fs3.storage.ObjectMetadata;
 import io.fs3.storage.ObjectStore;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 
 /** Objects as files: reads through the key mapper and metadata loader, writes through {@link ObjectWriter}. */
 public final class PosixStorage implements ObjectStore {
@@ -23,12 +25,17 @@ public final class PosixStorage implements ObjectStore {
     private final MetadataLoader metadata;
     private final ObjectWriter writer;
     private final ObjectRemover remover;
+    private final ObjectCopier copier;
+    private final ObjectTagger tagger;
 
-    public PosixStorage(KeyMapper keys, MetadataLoader metadata, ObjectWriter writer, ObjectRemover remover) {
+    public PosixStorage(KeyMapper keys, MetadataLoader metadata, ObjectWriter writer, ObjectRemover remover,
+                        ObjectCopier copier, ObjectTagger tagger) {
         this.keys = keys;
         this.metadata = metadata;
         this.writer = writer;
         this.remover = remover;
+        this.copier = copier;
+        this.tagger = tagger;
     }
 
     @Override
@@ -79,6 +86,19 @@ public final class PosixStorage implements ObjectStore {
     public void delete(BucketName bucket, ObjectKey key) {
         Path bucketDir = keys.requireBucket(bucket);
         remover.remove(bucketDir, key, keys.objectPath(bucketDir, key));
+    }
+
+    @Override
+    public PutResult copy(BucketName bucket, ObjectKey key, CopyRequest request) {
+        Path bucketDir = keys.requireBucket(bucket);
+        return copier.copy(bucketDir, key, keys.objectPath(bucketDir, key), request);
+    }
+
+    @Override
+    public void putTags(BucketName bucket, ObjectKey key, Map<String, String> tags) {
+        Path bucketDir = keys.requireBucket(bucket);
+        Path path = keys.objectPath(bucketDir, key);
+        tagger.putTags(bucketDir, key, path, stat(bucketDir, key, path), tags);
     }
 
     private ObjectMetadata lookup(Path bucketDir, ObjectKey key, Path path, FileStat stat) {

@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DirectorySnapshotTest {
-    private static final List<String> NAMES = List.of("a-b", "a.txt", "a/", "a0", "ab/", "b", "\uE000", "\uD83D\uDE00/");
+    private static final List<String> NAMES =
+            List.of("a-b", "a.txt", "a/", "a0", "ab/", "b", "\uE000", "\uD83D\uDE00/");
 
     private static DirectorySnapshot snapshot() {
         List<byte[]> bytes = new ArrayList<>();

@@ -87,7 +87,7 @@ final class Expected {
     }
 
     /** Fails with an escaped message unless equal. */
-    static void assertSame(Object expected, Object actual, String where) {
+    static void assertEqualEscaped(Object expected, Object actual, String where) {
         if (!expected.equals(actual)) {
             throw new AssertionError(escape("expected: " + expected + "\n but was: " + actual + "\n at " + where));
         }

@@ -31,6 +31,7 @@ class ListingReferenceModelTest {
         "/", "/", "/", "-", "a", "ab", "/a", "b/", "\u00e9", "\uD83D\uDE00", ".", "a-", "-/", "//", " ",
     };
     private static final int[] MAX_KEYS = {1, 1, 2, 2, 3, 5, 8, 1000};
+    private static final ContinuationTokens TOKENS = new ContinuationTokens(new byte[32]);
 
     @TempDir
     Path temp;
@@ -66,17 +67,19 @@ class ListingReferenceModelTest {
             ListPage actual = lister.list(TestBucket.NAME, request);
             Expected.Page expected = Expected.page(tree.keys, request);
             String where = "page " + page + " (" + request + ") of " + first + " " + context;
-            Expected.assertSame(expected, Expected.of(actual), where);
+            Expected.assertEqualEscaped(expected, Expected.of(actual), where);
             seen.addAll(expected.items());
             if (!actual.truncated()) {
                 break;
             }
             assertTrue(page <= tree.keys.size() + 1, "paging does not end: " + context);
-            request = new ListRequest(first.prefix(), first.delimiter(), actual.nextStartAfter(), first.maxKeys());
+            String resume = TOKENS.decode(TOKENS.encode(actual.nextStartAfter())); // as V2 clients resume
+            request = new ListRequest(first.prefix(), first.delimiter(), resume, first.maxKeys());
         }
         if (first.maxKeys() > 0) {
             ListRequest all = new ListRequest(first.prefix(), first.delimiter(), first.startAfter(), 100_000);
-            Expected.assertSame(Expected.page(tree.keys, all).items(), seen, "pages joined " + first + " " + context);
+            List<String> whole = Expected.page(tree.keys, all).items();
+            Expected.assertEqualEscaped(whole, seen, "pages joined " + first + " " + context);
         }
     }
 

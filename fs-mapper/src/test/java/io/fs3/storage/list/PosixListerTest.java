@@ -5,15 +5,17 @@ import io.fs3.s3.S3Exception;
 import io.fs3.storage.BucketName;
 import io.fs3.storage.ListPage;
 import io.fs3.storage.ListRequest;
+import io.fs3.storage.ObjectSummary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +33,7 @@ class PosixListerTest {
     @BeforeEach
     void setUp() throws Exception {
         bucket = new TestBucket(Files.createDirectories(temp.resolve("bkt")));
-        lister = bucket.lister(new ListingCache(10_000, Duration.ZERO));
+        lister = bucket.lister(new ListingCache(10_000)); // production settings
     }
 
     private ListPage list(String prefix, String delimiter, String startAfter, int maxKeys) {
@@ -193,6 +195,25 @@ class PosixListerTest {
         assertEquals(List.of(), items("./", null, null));
         assertEquals(List.of(), items("a//", null, null));
         assertEquals(List.of("inside"), items("", null, "../other/file"));
+    }
+
+    @Test
+    void aSymlinkedBucketDirectoryIsFollowed() throws Exception {
+        bucket.file("a/b");
+        Path link = Files.createSymbolicLink(temp.resolve("linked"), bucket.root);
+        PosixLister viaLink = new PosixLister(b -> link, TestBucket.RESERVED, new EntryResolver() {
+            @Override
+            public Optional<ObjectSummary> file(String key, Path file, BasicFileAttributes attrs) {
+                return Optional.of(new ObjectSummary(key, attrs.size(), null, "\"e\""));
+            }
+
+            @Override
+            public Optional<ObjectSummary> folder(String key, Path dir) {
+                return Optional.empty();
+            }
+        }, ListingCache.disabled());
+        ListPage page = viaLink.list(TestBucket.NAME, new ListRequest("", null, null, 10));
+        assertEquals(List.of("a/b"), Expected.items(page));
     }
 
     @Test

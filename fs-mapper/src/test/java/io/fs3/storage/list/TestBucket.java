@@ -118,7 +118,8 @@ final class TestBucket {
                 throw new AssertionError("folder key without '/': " + key);
             }
             check(key.substring(0, key.length() - 1), dir);
-            return markedFolders.contains(dir) ? Optional.of(new ObjectSummary(key, 0, null, "\"f\"")) : Optional.empty();
+            boolean marked = markedFolders.contains(dir);
+            return marked ? Optional.of(new ObjectSummary(key, 0, null, "\"f\"")) : Optional.empty();
         }
 
         private void check(String key, Path path) {

@@ -11,6 +11,8 @@ import java.util.List;
  */
 public final class CanonicalRequest {
     static final String SIGNATURE_PARAM = "X-Amz-Signature";
+    private static final Comparator<String[]> BY_NAME_THEN_VALUE =
+            Comparator.<String[], String>comparing(e -> e[0]).thenComparing(e -> e[1]);
 
     private CanonicalRequest() {
     }
@@ -49,7 +51,7 @@ public final class CanonicalRequest {
             }
             encoded.add(new String[] {UriEncoding.encode(p.name(), false), UriEncoding.encode(p.value(), false)});
         }
-        encoded.sort(Comparator.<String[], String>comparing(e -> e[0]).thenComparing(e -> e[1]));
+        encoded.sort(BY_NAME_THEN_VALUE);
         StringBuilder sb = new StringBuilder();
         for (String[] e : encoded) {
             if (sb.length() > 0) {

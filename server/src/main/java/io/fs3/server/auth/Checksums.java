@@ -56,7 +56,10 @@ final class Checksums {
         return declared;
     }
 
-    /** The value must be base64 of exactly the algorithm's length (AWS: "Value for x-amz-checksum-crc32 header is invalid."). */
+    /**
+     * The value must be base64 of exactly the algorithm's length; AWS answers otherwise with
+     * InvalidRequest "Value for x-amz-checksum-crc32 header is invalid.".
+     */
     static void requireValid(ChecksumAlgorithm algorithm, String base64, String where) {
         byte[] raw;
         try {

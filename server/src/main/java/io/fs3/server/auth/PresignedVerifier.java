@@ -69,16 +69,18 @@ final class PresignedVerifier {
 
     /**
      * Expired: AccessDenied "Request has expired". Signed further in the future than the allowed
-     * clock skew: AccessDenied "Request is not valid yet" (what S3 answers for a future X-Amz-Date).
+     * clock skew: AccessDenied "Request is not yet valid", as S3 answers a future X-Amz-Date
+     * (responses quoted in minio/minio#2638, dmjio/s3-signer#16).
      */
     private void checkTime(Instant requestTime, long expires) {
         Instant now = verifier.clock().instant();
+        Instant expiry = requestTime.plusSeconds(expires);
         if (requestTime.minus(verifier.maxClockSkew()).isAfter(now)) {
             throw S3Exception.of(S3Error.REQUEST_NOT_YET_VALID)
                     .withDetail("X-Amz-Date", AmzDates.format(requestTime))
+                    .withDetail("Expires", AmzDates.iso(expiry))
                     .withDetail("ServerTime", AmzDates.iso(now));
         }
-        Instant expiry = requestTime.plusSeconds(expires);
         if (now.isAfter(expiry)) {
             throw S3Exception.of(S3Error.REQUEST_EXPIRED)
                     .withDetail("X-Amz-Expires", Long.toString(expires))

@@ -42,6 +42,9 @@ public final class SigV4AuthFilter implements ContainerRequestFilter {
             return;
         }
         if (!SigV4Verifier.isSigned(request)) {
+            if (isBrowserFormUpload(request)) {
+                return; // authorised by the signed POST policy inside the form (PostObjectOp)
+            }
             // Anonymous access (public-read buckets) is decided later; for now it is refused.
             throw S3Exception.of(S3Error.ACCESS_DENIED);
         }
@@ -50,6 +53,20 @@ public final class SigV4AuthFilter implements ContainerRequestFilter {
         VerifiedPayload payload = PayloadStreams.wrap(ctx.getEntityStream(), result, request);
         ctx.setEntityStream(payload.stream());
         ctx.setProperty(PAYLOAD_PROPERTY, payload);
+    }
+
+    /** POST /bucket with a multipart/form-data body: S3's browser-form upload, signed by its policy field. */
+    static boolean isBrowserFormUpload(SignedRequest request) {
+        if (!"POST".equals(request.method()) || request.rawQuery() != null && !request.rawQuery().isEmpty()) {
+            return false;
+        }
+        String path = request.rawPath().startsWith("/") ? request.rawPath().substring(1) : request.rawPath();
+        int slash = path.indexOf('/');
+        if (!path.isEmpty() && slash >= 0 && slash != path.length() - 1) {
+            return false; // an object path, not a bucket
+        }
+        List<String> type = request.headers().get("Content-Type");
+        return type != null && !type.isEmpty() && type.get(0).toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
     }
 
     /** The raw request line parts and headers, before any rewriting. */

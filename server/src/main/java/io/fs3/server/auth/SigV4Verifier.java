@@ -71,6 +71,9 @@ public final class SigV4Verifier {
         if (authorization.startsWith(SIGV2_PREFIX) || authorization.startsWith(SIGV4A_ALGORITHM)) {
             throw S3Exception.of(S3Error.UNSUPPORTED_SIGNATURE);
         }
+        if (authorization.equals(SigV4Signing.ALGORITHM)) {
+            throw SignatureParser.malformedHeader();
+        }
         if (!authorization.startsWith(SigV4Signing.ALGORITHM + " ")) {
             throw S3Exception.of(S3Error.INVALID_ARGUMENT, "Unsupported Authorization Type")
                     .withDetail("ArgumentName", AUTHORIZATION);

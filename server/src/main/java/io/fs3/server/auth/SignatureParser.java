@@ -121,7 +121,7 @@ final class SignatureParser {
         return value;
     }
 
-    private static S3Exception malformedHeader() {
+    static S3Exception malformedHeader() {
         return S3Exception.of(S3Error.AUTHORIZATION_HEADER_MALFORMED, "The authorization header is malformed; "
                 + "the authorization header requires three components: Credential, SignedHeaders, and Signature.");
     }

@@ -24,20 +24,25 @@ public final class UserMetadataHeaders {
 
     public static Map<String, String> from(MultivaluedMap<String, String> headers) {
         Map<String, String> out = new TreeMap<>();
-        int bytes = 0;
         for (Map.Entry<String, List<String>> h : headers.entrySet()) {
             String name = h.getKey().toLowerCase(Locale.ROOT);
             if (name.startsWith(PREFIX) && name.length() > PREFIX.length()) {
-                String key = name.substring(PREFIX.length());
-                String value = String.join(",", h.getValue());
-                out.put(key, value);
-                bytes += key.getBytes(StandardCharsets.UTF_8).length + value.getBytes(StandardCharsets.UTF_8).length;
+                out.put(name.substring(PREFIX.length()), String.join(",", h.getValue()));
             }
+        }
+        return check(out);
+    }
+
+    /** Enforces the 2 KB limit on user metadata however it arrived (headers or form fields). */
+    public static Map<String, String> check(Map<String, String> metadata) {
+        int bytes = 0;
+        for (Map.Entry<String, String> e : metadata.entrySet()) {
+            bytes += e.getKey().getBytes(StandardCharsets.UTF_8).length + e.getValue().getBytes(StandardCharsets.UTF_8).length;
         }
         if (bytes > MAX_BYTES) {
             throw S3Exception.of(S3Error.METADATA_TOO_LARGE).withDetail("Size", Integer.toString(bytes))
                     .withDetail("MaxSizeAllowed", Integer.toString(MAX_BYTES));
         }
-        return out;
+        return metadata;
     }
 }

@@ -28,6 +28,9 @@ final class ObjectResponses {
         r.header("Cache-Control", override(req, "response-cache-control", c.cacheControl()));
         r.header("Expires", override(req, "response-expires", c.expires()));
         m.userMetadata().forEach((k, v) -> r.header(UserMetadataHeaders.PREFIX + k, v));
+        if (!m.tags().isEmpty()) {
+            r.header("x-amz-tagging-count", m.tags().size());
+        }
         if (wholeObject && "ENABLED".equalsIgnoreCase(req.header("x-amz-checksum-mode"))) {
             m.checksums().forEach((alg, v) -> r.header("x-amz-checksum-" + alg.toLowerCase(Locale.ROOT), v));
         }

@@ -44,7 +44,7 @@ public final class ObjectWriteOp {
         VerifiedPayload payload = req.payload().orElse(null);
         PutRequest put = new PutRequest(req.body(), length, contentHeaders(req), UserMetadataHeaders.from(req.headers()),
                 req.header("Content-MD5"), payload == null ? Map::of : payload::checksums,
-                "*".equals(trim(req.header("If-None-Match"))));
+                "*".equals(trim(req.header("If-None-Match"))), TagSets.fromHeader(req.header("x-amz-tagging")));
         PutResult result = objects.put(req.bucket(), key, put);
         Response.ResponseBuilder r = Response.ok().header("ETag", Etag.quote(result.etag()));
         result.checksums().forEach((alg, v) -> r.header("x-amz-checksum-" + alg.toLowerCase(Locale.ROOT), v));

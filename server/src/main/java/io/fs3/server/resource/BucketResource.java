@@ -1,8 +1,7 @@
 package io.fs3.server.resource;
 
 import io.fs3.server.http.S3Request;
-import io.fs3.server.op.BucketOps;
-import io.fs3.server.op.ListObjectsOp;
+import io.fs3.server.op.Operations;
 import io.fs3.server.op.OperationResolver.Scope;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,22 +18,22 @@ import java.io.InputStream;
 /** "/{bucket}" (also with a trailing slash, as s3cmd sends): bucket operations and listings. */
 @Path("/{bucket}")
 public final class BucketResource {
-    private final BucketOps buckets;
-    private final ListObjectsOp listings;
+    private final Operations ops;
 
-    public BucketResource(BucketOps buckets, ListObjectsOp listings) {
-        this.buckets = buckets;
-        this.listings = listings;
+    public BucketResource(Operations ops) {
+        this.ops = ops;
     }
 
     @GET
     public Response get(@Context ContainerRequest ctx) {
         S3Request req = S3Request.of(ctx, null);
         return switch (req.resolve(Scope.BUCKET)) {
-            case LIST_OBJECTS_V1 -> listings.v1(req);
-            case LIST_OBJECTS_V2 -> listings.v2(req);
-            case GET_BUCKET_LOCATION -> buckets.location(req);
-            case GET_BUCKET_VERSIONING -> buckets.versioning(req);
+            case LIST_OBJECTS_V1 -> ops.listings().v1(req);
+            case LIST_OBJECTS_V2 -> ops.listings().v2(req);
+            case GET_BUCKET_LOCATION -> ops.buckets().location(req);
+            case GET_BUCKET_VERSIONING -> ops.buckets().versioning(req);
+            case GET_BUCKET_TAGGING -> ops.tagging().getBucket(req);
+            case GET_BUCKET_CORS -> ops.cors().get(req);
             default -> throw unexpected();
         };
     }
@@ -43,7 +42,7 @@ public final class BucketResource {
     public Response head(@Context ContainerRequest ctx) {
         S3Request req = S3Request.of(ctx, null);
         return switch (req.resolve(Scope.BUCKET)) {
-            case HEAD_BUCKET -> buckets.head(req);
+            case HEAD_BUCKET -> ops.buckets().head(req);
             default -> throw unexpected();
         };
     }
@@ -52,7 +51,9 @@ public final class BucketResource {
     public Response put(@Context ContainerRequest ctx, InputStream body) {
         S3Request req = S3Request.of(ctx, body);
         return switch (req.resolve(Scope.BUCKET)) {
-            case CREATE_BUCKET -> buckets.create(req);
+            case CREATE_BUCKET -> ops.buckets().create(req);
+            case PUT_BUCKET_TAGGING -> ops.tagging().putBucket(req);
+            case PUT_BUCKET_CORS -> ops.cors().put(req);
             default -> throw unexpected();
         };
     }
@@ -61,7 +62,9 @@ public final class BucketResource {
     public Response delete(@Context ContainerRequest ctx) {
         S3Request req = S3Request.of(ctx, null);
         return switch (req.resolve(Scope.BUCKET)) {
-            case DELETE_BUCKET -> buckets.delete(req);
+            case DELETE_BUCKET -> ops.buckets().delete(req);
+            case DELETE_BUCKET_TAGGING -> ops.tagging().deleteBucket(req);
+            case DELETE_BUCKET_CORS -> ops.cors().delete(req);
             default -> throw unexpected();
         };
     }
@@ -69,8 +72,11 @@ public final class BucketResource {
     @POST
     public Response post(@Context ContainerRequest ctx, InputStream body) {
         S3Request req = S3Request.of(ctx, body);
-        req.resolve(Scope.BUCKET); // no bucket POST operation yet: the resolver answers NotImplemented
-        throw unexpected();
+        return switch (req.resolve(Scope.BUCKET)) {
+            case DELETE_OBJECTS -> ops.batchDeletes().delete(req);
+            case POST_OBJECT -> ops.posts().post(req);
+            default -> throw unexpected();
+        };
     }
 
     static IllegalStateException unexpected() {

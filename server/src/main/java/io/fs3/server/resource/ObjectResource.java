@@ -1,8 +1,7 @@
 package io.fs3.server.resource;
 
 import io.fs3.server.http.S3Request;
-import io.fs3.server.op.ObjectReadOp;
-import io.fs3.server.op.ObjectWriteOp;
+import io.fs3.server.op.Operations;
 import io.fs3.server.op.OperationResolver.Scope;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,19 +18,18 @@ import java.io.InputStream;
 /** "/{bucket}/{key}": object operations. The key is taken from the raw path by {@link S3Request}. */
 @Path("/{bucket}/{key: .+}")
 public final class ObjectResource {
-    private final ObjectReadOp reads;
-    private final ObjectWriteOp writes;
+    private final Operations ops;
 
-    public ObjectResource(ObjectReadOp reads, ObjectWriteOp writes) {
-        this.reads = reads;
-        this.writes = writes;
+    public ObjectResource(Operations ops) {
+        this.ops = ops;
     }
 
     @GET
     public Response get(@Context ContainerRequest ctx) {
         S3Request req = S3Request.of(ctx, null);
         return switch (req.resolve(Scope.OBJECT)) {
-            case GET_OBJECT -> reads.get(req);
+            case GET_OBJECT -> ops.reads().get(req);
+            case GET_OBJECT_TAGGING -> ops.tagging().getObject(req);
             default -> throw BucketResource.unexpected();
         };
     }
@@ -40,7 +38,7 @@ public final class ObjectResource {
     public Response head(@Context ContainerRequest ctx) {
         S3Request req = S3Request.of(ctx, null);
         return switch (req.resolve(Scope.OBJECT)) {
-            case HEAD_OBJECT -> reads.head(req);
+            case HEAD_OBJECT -> ops.reads().head(req);
             default -> throw BucketResource.unexpected();
         };
     }
@@ -49,7 +47,9 @@ public final class ObjectResource {
     public Response put(@Context ContainerRequest ctx, InputStream body) {
         S3Request req = S3Request.of(ctx, body);
         return switch (req.resolve(Scope.OBJECT)) {
-            case PUT_OBJECT -> writes.put(req);
+            case PUT_OBJECT -> ops.writes().put(req);
+            case COPY_OBJECT -> ops.copies().copy(req);
+            case PUT_OBJECT_TAGGING -> ops.tagging().putObject(req);
             default -> throw BucketResource.unexpected();
         };
     }
@@ -58,7 +58,8 @@ public final class ObjectResource {
     public Response delete(@Context ContainerRequest ctx) {
         S3Request req = S3Request.of(ctx, null);
         return switch (req.resolve(Scope.OBJECT)) {
-            case DELETE_OBJECT -> writes.delete(req);
+            case DELETE_OBJECT -> ops.writes().delete(req);
+            case DELETE_OBJECT_TAGGING -> ops.tagging().deleteObject(req);
             default -> throw BucketResource.unexpected();
         };
     }

@@ -1,7 +1,7 @@
 package io.fs3.server.resource;
 
 import io.fs3.server.http.S3Request;
-import io.fs3.server.op.BucketOps;
+import io.fs3.server.op.Operations;
 import io.fs3.server.op.OperationResolver.Scope;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,17 +12,17 @@ import jakarta.ws.rs.core.Response;
 /** "/" : ListBuckets. */
 @Path("/")
 public final class ServiceResource {
-    private final BucketOps buckets;
+    private final Operations ops;
 
-    public ServiceResource(BucketOps buckets) {
-        this.buckets = buckets;
+    public ServiceResource(Operations ops) {
+        this.ops = ops;
     }
 
     @GET
     public Response get(@Context ContainerRequest ctx) {
         S3Request req = S3Request.of(ctx, null);
         return switch (req.resolve(Scope.SERVICE)) {
-            case LIST_BUCKETS -> buckets.list(req);
+            case LIST_BUCKETS -> ops.buckets().list(req);
             default -> throw new IllegalStateException("resolver returned a non-service operation");
         };
     }

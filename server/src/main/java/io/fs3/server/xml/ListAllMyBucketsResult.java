@@ -8,7 +8,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import java.util.List;
 
 /** ListBuckets response. https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html */
-@JacksonXmlRootElement(localName = "ListAllMyBucketsResult", namespace = S3Xml.NAMESPACE)
+@JacksonXmlRootElement(localName = "ListAllMyBucketsResult")
 @JsonPropertyOrder({"Owner", "Buckets"})
 public record ListAllMyBucketsResult(
         @JacksonXmlProperty(localName = "Owner") Owner owner,

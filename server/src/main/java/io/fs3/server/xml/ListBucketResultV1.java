@@ -9,7 +9,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import java.util.List;
 
 /** ListObjects (v1) response. https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjects.html */
-@JacksonXmlRootElement(localName = "ListBucketResult", namespace = S3Xml.NAMESPACE)
+@JacksonXmlRootElement(localName = "ListBucketResult")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"Name", "Prefix", "Marker", "NextMarker", "MaxKeys", "Delimiter", "IsTruncated", "EncodingType",
         "Contents", "CommonPrefixes"})

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import java.util.List;
 
 /** ListObjectsV2 response. https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html */
-@JacksonXmlRootElement(localName = "ListBucketResult", namespace = S3Xml.NAMESPACE)
+@JacksonXmlRootElement(localName = "ListBucketResult")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"Name", "Prefix", "Delimiter", "MaxKeys", "KeyCount", "IsTruncated", "EncodingType",
         "ContinuationToken", "NextContinuationToken", "StartAfter", "Contents", "CommonPrefixes"})

@@ -25,7 +25,12 @@ public final class S3Xml {
     }
 
     private static XmlMapper build() {
-        XmlMapper m = new XmlMapper();
+        // Request bodies come from clients: no DTDs, no external entities (XXE).
+        javax.xml.stream.XMLInputFactory input = javax.xml.stream.XMLInputFactory.newFactory();
+        input.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+        input.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        XmlMapper m = new XmlMapper(new com.fasterxml.jackson.dataformat.xml.XmlFactory(input,
+                javax.xml.stream.XMLOutputFactory.newFactory()));
         m.configure(ToXmlGenerator.Feature.WRITE_XML_DECLARATION, true);
         m.configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
         m.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -59,7 +59,8 @@ class PresignedVerifierTest {
         TestSigner.verifier(NOW).verify(soon);
         SignedRequest later = TestSigner.request("GET", "/b/k").at(NOW.plus(Duration.ofMinutes(20))).presign(3600);
         S3Exception e = fails(S3Error.REQUEST_NOT_YET_VALID, () -> TestSigner.verifier(NOW).verify(later));
-        assertEquals("Request is not valid yet", e.getMessage());
+        assertEquals("Request is not yet valid", e.getMessage());
+        assertEquals("AccessDenied", e.error().code());
     }
 
     @Test

@@ -177,8 +177,9 @@ final class TestSigner {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String previous = seedSignature;
         for (int off = 0; ; off += chunkSize) {
-            int len = Math.max(0, Math.min(chunkSize, data.length - off));
-            byte[] chunk = java.util.Arrays.copyOfRange(data, off, off + len);
+            int start = Math.min(off, data.length);
+            int len = Math.min(chunkSize, data.length - start);
+            byte[] chunk = java.util.Arrays.copyOfRange(data, start, start + len);
             String sts = "AWS4-HMAC-SHA256-PAYLOAD\n" + amzDate() + "\n" + scope() + "\n" + previous + "\n"
                     + EMPTY_SHA256 + "\n" + sha256Hex(chunk);
             previous = HexFormat.of().formatHex(hmac(signingKey(), sts));

@@ -67,6 +67,32 @@ class AwsCliIT {
         assertThat(Files.exists(root.resolve(bucket))).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/usr/bin/aws"})
+    void syncBothWaysCopiesNothingTheSecondTime(String aws) throws Exception {
+        CliTool.require(aws);
+        Path local = Files.createDirectories(home.resolve("sync-src"));
+        Files.createDirectories(local.resolve("nested/deeper"));
+        Files.writeString(local.resolve("one.txt"), "1");
+        Files.writeString(local.resolve("nested/two.txt"), "22");
+        Files.writeString(local.resolve("nested/deeper/three with space.txt"), "333");
+        ok(aws, "s3", "mb", "s3://sync-bucket");
+        String up = ok(aws, "s3", "sync", local.toString(), "s3://sync-bucket/tree");
+        assertThat(up).contains("upload:").contains("three with space.txt");
+        assertThat(ok(aws, "s3", "sync", local.toString(), "s3://sync-bucket/tree")).doesNotContain("upload:");
+        Path back = home.resolve("sync-back");
+        String down = ok(aws, "s3", "sync", "s3://sync-bucket/tree", back.toString());
+        assertThat(down).contains("download:");
+        assertThat(Files.readString(back.resolve("nested/deeper/three with space.txt"))).isEqualTo("333");
+        assertThat(ok(aws, "s3", "sync", "s3://sync-bucket/tree", back.toString())).doesNotContain("download:");
+        // a local change is uploaded, and --delete removes what is gone locally
+        Files.writeString(local.resolve("one.txt"), "changed");
+        Files.delete(local.resolve("nested/two.txt"));
+        String again = ok(aws, "s3", "sync", "--delete", local.toString(), "s3://sync-bucket/tree");
+        assertThat(again).contains("upload: ").contains("one.txt").contains("delete: s3://sync-bucket/tree/nested/two.txt");
+        assertThat(Files.readString(root.resolve("sync-bucket/tree/one.txt"))).isEqualTo("changed");
+    }
+
     private static String ok(String aws, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(aws, "--endpoint-url", server.endpoint().toString()));
         cmd.addAll(List.of(args));

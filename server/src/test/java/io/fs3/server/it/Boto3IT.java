@@ -61,6 +61,21 @@ class Boto3IT {
         assertThat(r.output()).contains("BOTO3 OK");
     }
 
+    @ParameterizedTest
+    @MethodSource("interpreters")
+    void copyTaggingCorsBatchDeleteAndPresignedPost(String python) throws Exception {
+        CliTool.require(python);
+        Path script = home.resolve("boto3_object_ops.py");
+        try (InputStream in = Boto3IT.class.getResourceAsStream("/clients/boto3_object_ops.py")) {
+            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        String bucket = "boto-ops-" + Math.abs(python.hashCode() % 10000);
+        CliTool.Result r = CliTool.run(home, Map.of(), List.of(python, script.toString(),
+                server.endpoint().toString(), bucket));
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("BOTO3 OBJECT OPS OK");
+    }
+
     private static boolean hasBoto3(String python) {
         try {
             Process p = new ProcessBuilder(python, "-c", "import boto3").redirectErrorStream(true).start();

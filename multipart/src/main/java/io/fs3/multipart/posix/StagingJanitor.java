@@ -1,0 +1,178 @@
+package io.fs3.multipart.posix;
+
+import io.fs3.multipart.UploadId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The background sweep, at start and then every interval, over every bucket: aborts uploads initiated
+ * longer ago than the expiry (as an S3 lifecycle rule would), removes the claimed directories of completes
+ * whose process died (their lock is free) and of interrupted aborts, and removes temp files no request has
+ * touched for an hour. One log line and Micrometer counters per sweep; a gauge of open uploads.
+ */
+public final class StagingJanitor implements AutoCloseable {
+    /** A temp file unmodified this long belongs to no live request (bodies are written continuously). */
+    static final Duration STALE_TEMP = Duration.ofHours(1);
+    private static final Logger LOG = LoggerFactory.getLogger(StagingJanitor.class);
+    private final Path root;
+    private final StagingLayout layout;
+    private final Duration expiry;
+    private final Duration interval;
+    private final Clock clock;
+    private final Counter expired;
+    private final Counter orphans;
+    private final Counter temps;
+    private final Counter sweeps;
+    private final AtomicLong open;
+    private final ScheduledExecutorService scheduler;
+
+    /** What one sweep found and did. */
+    public record Sweep(int buckets, int openUploads, int expired, int orphans, int tempFiles) {
+    }
+
+    StagingJanitor(Path root, StagingLayout layout, Duration expiry, Duration interval, Clock clock, MeterRegistry registry) {
+        this.root = root;
+        this.layout = layout;
+        this.expiry = expiry;
+        this.interval = interval;
+        this.clock = clock;
+        this.expired = Counter.builder("fs3.multipart.sweep.expired")
+                .description("Uploads aborted by the sweep because they were older than fs3.multipart.expiry").register(registry);
+        this.orphans = Counter.builder("fs3.multipart.sweep.orphans")
+                .description("Staging directories of interrupted completes and aborts removed by the sweep").register(registry);
+        this.temps = Counter.builder("fs3.multipart.sweep.temp.files")
+                .description("Stale temp files removed by the sweep").register(registry);
+        this.sweeps = Counter.builder("fs3.multipart.sweeps").description("Multipart sweeps run").register(registry);
+        this.open = registry.gauge("fs3.multipart.uploads.open", new AtomicLong());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fs3-multipart-janitor");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Sweeps now (in the background) and then every interval. */
+    public void start() {
+        scheduler.scheduleWithFixedDelay(this::sweepLogged, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public Sweep sweep() throws IOException {
+        int buckets = 0;
+        int[] counts = new int[4]; // open, expired, orphans, temp files
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root)) {
+            for (Path bucketDir : dirs) {
+                if (!bucketDir.getFileName().toString().startsWith(".") && Files.isDirectory(bucketDir)) {
+                    buckets++;
+                    sweepStaging(bucketDir, counts);
+                    counts[3] += sweepTemp(bucketDir.resolve(layout.reservedDir()).resolve("tmp"));
+                }
+            }
+        }
+        Sweep s = new Sweep(buckets, counts[0], counts[1], counts[2], counts[3]);
+        open.set(s.openUploads());
+        expired.increment(s.expired());
+        orphans.increment(s.orphans());
+        temps.increment(s.tempFiles());
+        sweeps.increment();
+        return s;
+    }
+
+    private void sweepLogged() {
+        long start = System.nanoTime();
+        try {
+            Sweep s = sweep();
+            LOG.info("multipart sweep buckets={} open_uploads={} expired={} orphans={} temp_files={} duration_ms={}",
+                    s.buckets(), s.openUploads(), s.expired(), s.orphans(), s.tempFiles(),
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("multipart sweep_failed error={}", e.toString());
+        }
+    }
+
+    private void sweepStaging(Path bucketDir, int[] counts) throws IOException {
+        Instant oldest = clock.instant().minus(expiry);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.root(bucketDir))) {
+            for (Path dir : entries) {
+                String name = dir.getFileName().toString();
+                Optional<UploadId> openId = layout.idOf(name, "");
+                if (openId.isPresent()) {
+                    boolean old = initiated(dir).isBefore(oldest);
+                    boolean gone = old && Trees.discard(dir, layout.aborting(bucketDir, openId.get()));
+                    counts[gone ? 1 : 0]++;
+                } else if ((layout.idOf(name, StagingLayout.COMPLETING).isPresent() && abandoned(dir))
+                        || layout.idOf(name, StagingLayout.ABORTING).isPresent()) {
+                    Trees.delete(dir);
+                    counts[2]++;
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // no upload was ever started in this bucket
+        }
+    }
+
+    private static Instant initiated(Path dir) throws IOException {
+        Optional<Manifest> m = Manifest.read(dir);
+        return m.isPresent() ? m.get().initiated() : Files.getLastModifiedTime(dir).toInstant();
+    }
+
+    /** A claimed upload whose claimer is gone: not held in this JVM, and its lock file can be locked. */
+    private static boolean abandoned(Path completing) {
+        if (Claim.heldHere(completing)) {
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(completing.resolve(StagingLayout.LOCK), StandardOpenOption.WRITE)) {
+            FileLock lock = ch.tryLock();
+            return lock != null;
+        } catch (NoSuchFileException e) {
+            return true; // finished or given back meanwhile: deleting a missing path does nothing
+        } catch (IOException | OverlappingFileLockException e) {
+            return false;
+        }
+    }
+
+    private int sweepTemp(Path tmp) throws IOException {
+        Instant stale = clock.instant().minus(STALE_TEMP);
+        int removed = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp)) {
+            for (Path entry : entries) {
+                if (Files.getLastModifiedTime(entry).toInstant().isBefore(stale)) {
+                    Trees.delete(entry);
+                    removed++;
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // nothing was ever written in this bucket
+        }
+        return removed;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
