@@ -34,7 +34,11 @@ final class SettingsBinder {
                 r.integer("fs3.cache.metadata.max-entries", 100_000, 0, Integer.MAX_VALUE,
                         "Objects whose metadata is cached (each is revalidated with one stat on use)."),
                 r.integer("fs3.cache.listing.max-entries", 2_000_000, 0, Integer.MAX_VALUE,
-                        "Directory entries kept in sorted directory snapshots for listing (revalidated by directory stat)."));
+                        "Directory entries kept in sorted directory snapshots for listing (revalidated by directory stat)."),
+                r.duration("fs3.cache.metadata.max-age", "0s",
+                        "Reload cached metadata older than this even if the file's stat is unchanged (0s = no limit; see NFS notes)."),
+                r.duration("fs3.cache.listing.change-window", "1s",
+                        "Directories modified this recently are not cached for listing (covers coarse or cached timestamps, e.g. NFS)."));
         AuthSettings auth = new AuthSettings(
                 r.optionalString("fs3.auth.access-key",
                         "Access key of the single user; generated and kept in ROOT/.fs3/credentials.properties if unset."),

@@ -20,7 +20,7 @@ class Fs3SettingsTest {
         Fs3Settings s = Fs3Settings.bind(Map.of());
         assertThat(s.server()).isEqualTo(new ServerSettings("0.0.0.0", 9000, 16 * 1024));
         assertThat(s.storage()).isEqualTo(new StorageSettings(Path.of("./data"), true, MetadataMode.AUTO, ".fs3"));
-        assertThat(s.cache()).isEqualTo(new CacheSettings(100_000, 2_000_000));
+        assertThat(s.cache()).isEqualTo(new CacheSettings(100_000, 2_000_000, Duration.ZERO, Duration.ofSeconds(1)));
         assertThat(s.auth()).isEqualTo(new AuthSettings(Optional.empty(), Optional.empty(), "us-east-1", Duration.ofMinutes(15)));
         assertThat(s.limits()).isEqualTo(new LimitSettings(1000, Duration.ofSeconds(30), Duration.ofSeconds(5),
                 Duration.ofSeconds(30)));
@@ -48,6 +48,8 @@ class Fs3SettingsTest {
         p.put("fs3.storage.reserved-dir", ".s3meta");
         p.put("fs3.cache.metadata.max-entries", "7");
         p.put("fs3.cache.listing.max-entries", "8");
+        p.put("fs3.cache.metadata.max-age", "1m");
+        p.put("fs3.cache.listing.change-window", "100ms");
         p.put("fs3.auth.access-key", "AK");
         p.put("fs3.auth.secret-key", "SK");
         p.put("fs3.auth.region", "eu-west-1");
@@ -89,7 +91,7 @@ class Fs3SettingsTest {
         Fs3Settings s = Fs3Settings.bind(p);
         assertThat(s.server()).isEqualTo(new ServerSettings("127.0.0.2", 9100, 32 * 1024));
         assertThat(s.storage()).isEqualTo(new StorageSettings(Path.of("/srv/data"), false, MetadataMode.SIDECAR, ".s3meta"));
-        assertThat(s.cache()).isEqualTo(new CacheSettings(7, 8));
+        assertThat(s.cache()).isEqualTo(new CacheSettings(7, 8, Duration.ofMinutes(1), Duration.ofMillis(100)));
         assertThat(s.auth()).isEqualTo(new AuthSettings(Optional.of("AK"), Optional.of(Secret.of("SK")), "eu-west-1",
                 Duration.ofMinutes(5)));
         assertThat(s.limits()).isEqualTo(new LimitSettings(50, Duration.ofSeconds(45), Duration.ofSeconds(2),

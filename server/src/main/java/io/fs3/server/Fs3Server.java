@@ -20,6 +20,8 @@ import io.fs3.server.op.Operations;
 import io.fs3.server.op.TaggingOps;
 import io.fs3.server.post.PostObjectOp;
 import io.fs3.server.op.ListObjectsOp;
+import io.fs3.server.op.MultipartChecksummer;
+import io.fs3.server.op.MultipartOps;
 import io.fs3.server.op.ObjectReadOp;
 import io.fs3.server.op.ObjectWriteOp;
 import io.fs3.server.resource.BucketResource;
@@ -29,6 +31,8 @@ import io.fs3.server.xml.Owner;
 import io.fs3.server.xml.XmlBodyWriter;
 import io.fs3.storage.list.ContinuationTokens;
 import io.fs3.storage.posix.PosixBackend;
+import io.fs3.multipart.posix.PosixMultipartUploads;
+import io.fs3.multipart.posix.StagingJanitor;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.UriCompliance;
@@ -44,22 +48,28 @@ import org.glassfish.jersey.servlet.ServletContainer;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.concurrent.TimeoutException;
 
 /** Wires every part of fs3 together, in this one place, and runs it on Jetty. */
 public final class Fs3Server implements AutoCloseable {
+    private static final Owner OWNER = new Owner("fs3", "fs3");
     private final Server jetty;
     private final ServerConnector connector;
     private final ServerState.Credential credential;
     private final PosixBackend backend;
     private final OpsRuntime ops;
+    private final MultipartOps multipart;
+    private final StagingJanitor janitor;
 
     private Fs3Server(Server jetty, ServerConnector connector, ServerState.Credential credential, PosixBackend backend,
-                      OpsRuntime ops) {
+                      OpsRuntime ops, MultipartOps multipart, StagingJanitor janitor) {
         this.jetty = jetty;
         this.connector = connector;
         this.credential = credential;
         this.backend = backend;
         this.ops = ops;
+        this.multipart = multipart;
+        this.janitor = janitor;
     }
 
     public static Fs3Server start(Fs3Settings settings) throws Exception {
@@ -73,10 +83,16 @@ public final class Fs3Server implements AutoCloseable {
                 ? new ServerState.Credential(settings.auth().accessKey().get(), settings.auth().secretKey().orElseThrow(), false)
                 : state.credential();
         PosixBackend backend = PosixBackend.open(settings.storage(), settings.cache());
+        PosixMultipartUploads uploads = new PosixMultipartUploads(backend, settings.multipart(), new MultipartChecksummer(),
+                Clock.systemUTC());
+        MultipartOps multipart = MultipartOps.of(uploads, backend.objects(), OWNER, settings.multipart().keepAliveInterval());
         ResourceConfig app = application(settings, backend, new SingleUserCredentials(credential.accessKey(),
-                credential.secretKey()), state);
+                credential.secretKey()), state, multipart);
         OpsRuntime ops = OpsRuntime.create(settings, backend, source);
         ops.register(app);
+        // Multipart leftovers of a crash (claimed uploads of dead processes) go before the first request.
+        StagingJanitor janitor = uploads.janitor(settings.multipart(), ops.metrics().registry());
+        janitor.start();
 
         Server jetty = new Server();
         HttpConfiguration http = new HttpConfiguration();
@@ -103,13 +119,13 @@ public final class Fs3Server implements AutoCloseable {
         jetty.setStopTimeout(settings.limits().shutdownTimeout().toMillis());
         ops.attach(jetty, connector);
         jetty.start();
-        return new Fs3Server(jetty, connector, credential, backend, ops);
+        return new Fs3Server(jetty, connector, credential, backend, ops, multipart, janitor);
     }
 
     static ResourceConfig application(Fs3Settings settings, PosixBackend backend, CredentialStore credentials,
-                                      ServerState state) throws IOException {
+                                      ServerState state, MultipartOps multipart) throws IOException {
         String region = settings.auth().region();
-        Operations ops = operations(settings, backend, credentials, state);
+        Operations ops = operations(settings, backend, credentials, state, multipart);
         S3ExceptionMapper s3Errors = new S3ExceptionMapper();
 
         ResourceConfig rc = new ResourceConfig();
@@ -131,16 +147,16 @@ public final class Fs3Server implements AutoCloseable {
     }
 
     private static Operations operations(Fs3Settings settings, PosixBackend backend, CredentialStore credentials,
-                                         ServerState state) throws IOException {
+                                         ServerState state, MultipartOps multipart) throws IOException {
         String region = settings.auth().region();
-        Owner owner = new Owner("fs3", "fs3");
+        Owner owner = OWNER;
         var objects = backend.objects();
         return new Operations(new BucketOps(backend.buckets(), region, owner),
                 new ListObjectsOp(backend.lister(), new ContinuationTokens(state.tokenKey()), owner),
                 new ObjectReadOp(objects), new ObjectWriteOp(objects), new CopyObjectOp(objects),
                 new DeleteObjectsOp(objects, backend.buckets()), new TaggingOps(objects, backend.bucketConfig()),
                 new CorsOps(backend.bucketConfig()),
-                new PostObjectOp(objects, backend.buckets(), credentials, region, Clock.systemUTC()));
+                new PostObjectOp(objects, backend.buckets(), credentials, region, Clock.systemUTC()), multipart);
     }
 
     public int port() {
@@ -171,6 +187,13 @@ public final class Fs3Server implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        jetty.stop();
+        try {
+            jetty.stop();
+        } catch (TimeoutException e) {
+            // The shutdown timeout cut off requests still running; Jetty has stopped all the same.
+        } finally {
+            janitor.close();
+            multipart.close();
+        }
     }
 }

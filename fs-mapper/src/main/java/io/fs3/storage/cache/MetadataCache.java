@@ -21,7 +21,16 @@ public final class MetadataCache {
     private final Cache<Path, Entry> cache;
 
     public MetadataCache(long maxEntries) {
-        this.cache = Caffeine.newBuilder().maximumSize(maxEntries).recordStats().build();
+        this(maxEntries, java.time.Duration.ZERO);
+    }
+
+    /** {@code maxAge} > 0 also drops entries that old, for filesystems whose stat can lag (NFS attribute caching). */
+    public MetadataCache(long maxEntries, java.time.Duration maxAge) {
+        Caffeine<Object, Object> b = Caffeine.newBuilder().maximumSize(maxEntries).recordStats();
+        if (!maxAge.isZero()) {
+            b.expireAfterWrite(maxAge);
+        }
+        this.cache = b.build();
     }
 
     /** The cached metadata for {@code path} if it still describes {@code current}, else loads and caches it. */

@@ -21,7 +21,7 @@ public record PosixBackend(KeyMapper keys, BucketStore buckets, ObjectStore obje
     public static PosixBackend open(StorageSettings storage, CacheSettings cache) {
         KeyMapper keys = new KeyMapper(storage.root(), storage.reservedDir());
         MetadataStore store = new BucketMetadataStores(storage.metadata(), storage.reservedDir());
-        MetadataCache metadataCache = new MetadataCache(cache.metadataMaxEntries());
+        MetadataCache metadataCache = new MetadataCache(cache.metadataMaxEntries(), cache.metadataMaxAge());
         MetadataLoader loader = new MetadataLoader(store, metadataCache);
         AtomicWriter writer = new AtomicWriter(storage.reservedDir(), storage.fsync());
         ObjectRemover remover = new ObjectRemover(store, loader, writer);
@@ -29,7 +29,7 @@ public record PosixBackend(KeyMapper keys, BucketStore buckets, ObjectStore obje
         ObjectCopier copier = new ObjectCopier(writer, publisher, store, loader);
         ObjectTagger tagger = new ObjectTagger(store, loader);
         ObjectWriter objectWriter = new ObjectWriter(writer, publisher, store, loader);
-        ListingCache listingCache = new ListingCache(cache.listingMaxEntries());
+        ListingCache listingCache = new ListingCache(cache.listingMaxEntries(), cache.listingChangeWindow());
         PosixLister lister = new PosixLister(keys::requireBucket, storage.reservedDir(),
                 new ListingEntryResolver(keys, loader), listingCache);
         return new PosixBackend(keys, new BucketDirectories(keys),

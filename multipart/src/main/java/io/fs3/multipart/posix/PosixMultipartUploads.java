@@ -72,7 +72,10 @@ public final class PosixMultipartUploads implements MultipartUploads {
         return new StagingJanitor(keys.root(), layout, settings.expiry(), settings.sweepInterval(), clock, registry);
     }
 
-    /** CreateMultipartUpload: the staging directory is built aside and renamed into place, whole. */
+    /**
+     * CreateMultipartUpload: the staging directory, then its manifest by rename; until the manifest lands
+     * the upload does not exist (a crash in between leaves a directory the sweep expires like any upload).
+     */
     @Override
     public UploadInfo create(BucketName bucket, ObjectKey key, NewUpload upload) {
         Path bucketDir = keys.requireBucket(bucket);
@@ -90,25 +93,24 @@ public final class PosixMultipartUploads implements MultipartUploads {
         }
         UploadId id = UploadId.generate(clock.instant());
         Manifest manifest = new Manifest(key.value(), clock.instant(), upload);
-        Path building = null;
+        Path temp = null;
         try {
-            building = writer.newTempFile(bucketDir);
-            Files.createDirectory(building);
-            try (FileChannel out = FileChannel.open(building.resolve(StagingLayout.MANIFEST),
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            temp = writer.newTempFile(bucketDir);
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 out.write(ByteBuffer.wrap(manifest.encode()));
                 if (writer.fsync()) {
                     out.force(true);
                 }
             }
-            Files.createDirectories(layout.root(bucketDir));
-            Files.move(building, layout.upload(bucketDir, id), StandardCopyOption.ATOMIC_MOVE);
+            Path dir = Files.createDirectories(layout.upload(bucketDir, id));
+            Files.move(temp, dir.resolve(StagingLayout.MANIFEST), StandardCopyOption.ATOMIC_MOVE);
+            writer.syncDirectory(dir);
             writer.syncDirectory(layout.root(bucketDir));
             return manifest.info(id);
         } catch (IOException e) {
             throw FsErrors.translate(e, S3Error.NO_SUCH_BUCKET, key.value());
         } finally {
-            deleteTree(building);
+            PartWriter.deleteQuietly(temp);
         }
     }
 

@@ -26,13 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The background sweep, at start and then every interval, over every bucket: aborts uploads initiated
- * longer ago than the expiry (as an S3 lifecycle rule would), removes the claimed directories of completes
- * whose process died (their lock is free) and of interrupted aborts, and removes temp files no request has
- * touched for an hour. One log line and Micrometer counters per sweep; a gauge of open uploads.
+ * longer ago than the expiry (as an S3 lifecycle rule would) and removes the claimed directories of
+ * completes whose process died (their lock is free) and of interrupted aborts. One log line and Micrometer
+ * counters per sweep; a gauge of open uploads. (Upload temp files in the reserved tmp directory are the
+ * server's start-up temp sweep's.)
  */
 public final class StagingJanitor implements AutoCloseable {
-    /** A temp file unmodified this long belongs to no live request (bodies are written continuously). */
-    static final Duration STALE_TEMP = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(StagingJanitor.class);
     private final Path root;
     private final StagingLayout layout;
@@ -41,13 +40,12 @@ public final class StagingJanitor implements AutoCloseable {
     private final Clock clock;
     private final Counter expired;
     private final Counter orphans;
-    private final Counter temps;
     private final Counter sweeps;
     private final AtomicLong open;
     private final ScheduledExecutorService scheduler;
 
     /** What one sweep found and did. */
-    public record Sweep(int buckets, int openUploads, int expired, int orphans, int tempFiles) {
+    public record Sweep(int buckets, int openUploads, int expired, int orphans) {
     }
 
     StagingJanitor(Path root, StagingLayout layout, Duration expiry, Duration interval, Clock clock, MeterRegistry registry) {
@@ -60,8 +58,6 @@ public final class StagingJanitor implements AutoCloseable {
                 .description("Uploads aborted by the sweep because they were older than fs3.multipart.expiry").register(registry);
         this.orphans = Counter.builder("fs3.multipart.sweep.orphans")
                 .description("Staging directories of interrupted completes and aborts removed by the sweep").register(registry);
-        this.temps = Counter.builder("fs3.multipart.sweep.temp.files")
-                .description("Stale temp files removed by the sweep").register(registry);
         this.sweeps = Counter.builder("fs3.multipart.sweeps").description("Multipart sweeps run").register(registry);
         this.open = registry.gauge("fs3.multipart.uploads.open", new AtomicLong());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -71,28 +67,27 @@ public final class StagingJanitor implements AutoCloseable {
         });
     }
 
-    /** Sweeps now (in the background) and then every interval. */
+    /** Sweeps now (so a crash's leftovers are gone before the first request) and then every interval. */
     public void start() {
-        scheduler.scheduleWithFixedDelay(this::sweepLogged, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        sweepLogged();
+        scheduler.scheduleWithFixedDelay(this::sweepLogged, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public Sweep sweep() throws IOException {
         int buckets = 0;
-        int[] counts = new int[4]; // open, expired, orphans, temp files
+        int[] counts = new int[3]; // open, expired, orphans
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root)) {
             for (Path bucketDir : dirs) {
                 if (!bucketDir.getFileName().toString().startsWith(".") && Files.isDirectory(bucketDir)) {
                     buckets++;
                     sweepStaging(bucketDir, counts);
-                    counts[3] += sweepTemp(bucketDir.resolve(layout.reservedDir()).resolve("tmp"));
                 }
             }
         }
-        Sweep s = new Sweep(buckets, counts[0], counts[1], counts[2], counts[3]);
+        Sweep s = new Sweep(buckets, counts[0], counts[1], counts[2]);
         open.set(s.openUploads());
         expired.increment(s.expired());
         orphans.increment(s.orphans());
-        temps.increment(s.tempFiles());
         sweeps.increment();
         return s;
     }
@@ -101,8 +96,8 @@ public final class StagingJanitor implements AutoCloseable {
         long start = System.nanoTime();
         try {
             Sweep s = sweep();
-            LOG.info("multipart sweep buckets={} open_uploads={} expired={} orphans={} temp_files={} duration_ms={}",
-                    s.buckets(), s.openUploads(), s.expired(), s.orphans(), s.tempFiles(),
+            LOG.info("multipart sweep buckets={} open_uploads={} expired={} orphans={} duration_ms={}",
+                    s.buckets(), s.openUploads(), s.expired(), s.orphans(),
                     (System.nanoTime() - start) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             LOG.warn("multipart sweep_failed error={}", e.toString());
@@ -148,22 +143,6 @@ public final class StagingJanitor implements AutoCloseable {
         } catch (IOException | OverlappingFileLockException e) {
             return false;
         }
-    }
-
-    private int sweepTemp(Path tmp) throws IOException {
-        Instant stale = clock.instant().minus(STALE_TEMP);
-        int removed = 0;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp)) {
-            for (Path entry : entries) {
-                if (Files.getLastModifiedTime(entry).toInstant().isBefore(stale)) {
-                    Trees.delete(entry);
-                    removed++;
-                }
-            }
-        } catch (NoSuchFileException e) {
-            // nothing was ever written in this bucket
-        }
-        return removed;
     }
 
     @Override

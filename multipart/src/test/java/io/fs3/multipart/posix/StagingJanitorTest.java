@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,9 +36,9 @@ class StagingJanitorTest {
             t.part("old", old, 1, "bytes");
             t.clock.advance(Duration.ofDays(6));
             UploadId young = t.create("young");
-            assertThat(janitor.sweep()).isEqualTo(new StagingJanitor.Sweep(1, 2, 0, 0, 0));
+            assertThat(janitor.sweep()).isEqualTo(new StagingJanitor.Sweep(1, 2, 0, 0));
             t.clock.advance(Duration.ofDays(1).plusSeconds(1));
-            assertThat(janitor.sweep()).isEqualTo(new StagingJanitor.Sweep(1, 1, 1, 0, 0));
+            assertThat(janitor.sweep()).isEqualTo(new StagingJanitor.Sweep(1, 1, 1, 0));
             assertThat(t.uploads.listUploads(BUCKET, new UploadsQuery(null, null, null, null, 10)).uploads())
                     .extracting(u -> u.id()).containsExactly(young);
             assertThatThrownBy(() -> t.part("old", old, 2, "x")).isInstanceOf(S3Exception.class);
@@ -50,7 +49,7 @@ class StagingJanitorTest {
     }
 
     @Test
-    void leftoversOfDeadCompletesAndStaleTempFilesAreRemovedButLiveCompletesStay() throws Exception {
+    void leftoversOfDeadCompletesAndAbortsAreRemovedButLiveCompletesStay() throws Exception {
         TestUploads t = new TestUploads(root);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         // what a process killed during complete leaves: a claimed directory whose lock nobody holds
@@ -60,23 +59,15 @@ class StagingJanitorTest {
         Files.writeString(dead.resolve("assembled.1234"), "half an object");
         Path aborting = t.stagingRoot().resolve(UploadId.generate(Instant.now()) + ".mpu.aborting");
         Files.createDirectories(aborting);
-        Path tmp = root.resolve("b/.fs3/tmp");
-        Files.createDirectories(tmp);
-        Path stale = Files.writeString(tmp.resolve("stale"), "x");
-        Files.setLastModifiedTime(stale, FileTime.from(t.clock.instant().minus(Duration.ofHours(2))));
-        Path fresh = Files.writeString(tmp.resolve("fresh"), "x");
-        Files.setLastModifiedTime(fresh, FileTime.from(t.clock.instant()));
         // a complete this process is running right now
         UploadId live = t.create("live");
         PartInfo p = t.part("live", live, 1, "bytes");
         Completion running = t.uploads.prepareComplete(BUCKET, ObjectKey.of("live"), live,
                 new CompleteRequest(List.of(new CompletedPart(1, p.etag(), Map.of())), null));
         try (StagingJanitor janitor = t.uploads.janitor(t.settings, registry)) {
-            assertThat(janitor.sweep()).isEqualTo(new StagingJanitor.Sweep(1, 0, 0, 2, 1));
+            assertThat(janitor.sweep()).isEqualTo(new StagingJanitor.Sweep(1, 0, 0, 2));
             assertThat(dead).doesNotExist();
             assertThat(aborting).doesNotExist();
-            assertThat(stale).doesNotExist();
-            assertThat(fresh).exists();
             assertThat(t.stagingRoot().resolve(live + ".mpu.completing")).isDirectory();
             running.finish();
             assertThat(Files.readString(root.resolve("b/live"))).isEqualTo("bytes");

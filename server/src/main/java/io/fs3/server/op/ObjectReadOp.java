@@ -1,7 +1,5 @@
 package io.fs3.server.op;
 
-import io.fs3.s3.S3Error;
-import io.fs3.s3.S3Exception;
 import io.fs3.server.http.ByteRange;
 import io.fs3.server.http.Preconditions;
 import io.fs3.server.http.S3Request;
@@ -16,8 +14,8 @@ import java.nio.channels.FileChannel;
 import java.util.Optional;
 
 /**
- * GetObject and HeadObject: conditional headers, a single Range, partNumber=1 for single-part objects,
- * response-* overrides. The body streams from the open file with a fixed buffer (constant memory).
+ * GetObject and HeadObject: conditional headers, a single Range or a partNumber, response-* overrides.
+ * The body streams from the open file with a fixed buffer (constant memory).
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html
  */
 public final class ObjectReadOp {
@@ -31,9 +29,10 @@ public final class ObjectReadOp {
     public Response head(S3Request req) {
         ObjectMetadata m = objects.head(req.bucket(), req.key());
         preconditions(req).check(m.etag(), m.lastModified());
-        Optional<ByteRange> range = range(req, m.size());
+        Optional<ByteRange> range = range(req, m);
         Response.ResponseBuilder r = Response.status(range.isPresent() ? 206 : 200);
         ObjectResponses.headers(r, m, req, range.isEmpty());
+        MultipartPartRange.addPartsCount(r, req.query("partNumber"), m);
         r.header("Content-Length", range.map(ByteRange::length).orElse(m.size()));
         range.ifPresent(br -> r.header("Content-Range", br.contentRange(m.size())));
         return r.build();
@@ -44,11 +43,12 @@ public final class ObjectReadOp {
         try {
             ObjectMetadata m = open.metadata();
             preconditions(req).check(m.etag(), m.lastModified());
-            Optional<ByteRange> range = range(req, m.size());
+            Optional<ByteRange> range = range(req, m);
             long first = range.map(ByteRange::first).orElse(0L);
             long length = range.map(ByteRange::length).orElse(m.size());
             Response.ResponseBuilder r = Response.status(range.isPresent() ? 206 : 200);
             ObjectResponses.headers(r, m, req, range.isEmpty());
+            MultipartPartRange.addPartsCount(r, req.query("partNumber"), m);
             r.header("Content-Length", length);
             range.ifPresent(br -> r.header("Content-Range", br.contentRange(m.size())));
             r.entity((StreamingOutput) out -> {
@@ -87,15 +87,12 @@ public final class ObjectReadOp {
                 req.header("If-Modified-Since"), req.header("If-Unmodified-Since"));
     }
 
-    /** A Range header, or partNumber=1 which for a single-part object is the whole object as a 206. */
-    private static Optional<ByteRange> range(S3Request req, long size) {
+    /** A Range header, or partNumber: one part of a multipart object (a single-part object is part 1), as a 206. */
+    private static Optional<ByteRange> range(S3Request req, ObjectMetadata m) {
         String part = req.query("partNumber");
         if (part != null) {
-            if (!part.equals("1")) {
-                throw S3Exception.of(S3Error.INVALID_PART_NUMBER);
-            }
-            return size == 0 ? Optional.empty() : Optional.of(new ByteRange(0, size - 1));
+            return MultipartPartRange.of(part, req.header("Range"), m);
         }
-        return ByteRange.parse(req.header("Range"), size);
+        return ByteRange.parse(req.header("Range"), m.size());
     }
 }

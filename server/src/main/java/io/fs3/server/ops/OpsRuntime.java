@@ -145,6 +145,11 @@ public final class OpsRuntime extends AbstractLifeCycle {
         accessLog.close();
         probe.close();
         metrics.close();
-        LOG.info("stopped");
+        int cut = requestMetrics.inFlight();
+        if (cut > 0) {
+            LOG.warn("stopped; {} requests were still running at the shutdown timeout and were cut off", cut);
+        } else {
+            LOG.info("stopped");
+        }
     }
 }

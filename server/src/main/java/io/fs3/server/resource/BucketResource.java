@@ -34,6 +34,7 @@ public final class BucketResource {
             case GET_BUCKET_VERSIONING -> ops.buckets().versioning(req);
             case GET_BUCKET_TAGGING -> ops.tagging().getBucket(req);
             case GET_BUCKET_CORS -> ops.cors().get(req);
+            case LIST_MULTIPART_UPLOADS -> ops.multipart().lists().uploads(req);
             default -> throw unexpected();
         };
     }

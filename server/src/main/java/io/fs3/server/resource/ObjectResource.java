@@ -1,5 +1,6 @@
 package io.fs3.server.resource;
 
+import io.fs3.server.http.RequestIds;
 import io.fs3.server.http.S3Request;
 import io.fs3.server.op.Operations;
 import io.fs3.server.op.OperationResolver.Scope;
@@ -30,6 +31,7 @@ public final class ObjectResource {
         return switch (req.resolve(Scope.OBJECT)) {
             case GET_OBJECT -> ops.reads().get(req);
             case GET_OBJECT_TAGGING -> ops.tagging().getObject(req);
+            case LIST_PARTS -> ops.multipart().lists().parts(req);
             default -> throw BucketResource.unexpected();
         };
     }
@@ -50,6 +52,8 @@ public final class ObjectResource {
             case PUT_OBJECT -> ops.writes().put(req);
             case COPY_OBJECT -> ops.copies().copy(req);
             case PUT_OBJECT_TAGGING -> ops.tagging().putObject(req);
+            case UPLOAD_PART -> ops.multipart().parts().upload(req);
+            case UPLOAD_PART_COPY -> ops.multipart().parts().copy(req);
             default -> throw BucketResource.unexpected();
         };
     }
@@ -60,13 +64,18 @@ public final class ObjectResource {
         return switch (req.resolve(Scope.OBJECT)) {
             case DELETE_OBJECT -> ops.writes().delete(req);
             case DELETE_OBJECT_TAGGING -> ops.tagging().deleteObject(req);
+            case ABORT_MULTIPART_UPLOAD -> ops.multipart().uploads().abort(req);
             default -> throw BucketResource.unexpected();
         };
     }
 
     @POST
     public Response post(@Context ContainerRequest ctx, InputStream body) {
-        S3Request.of(ctx, body).resolve(Scope.OBJECT); // multipart comes with its own issue: NotImplemented until then
-        throw BucketResource.unexpected();
+        S3Request req = S3Request.of(ctx, body);
+        return switch (req.resolve(Scope.OBJECT)) {
+            case CREATE_MULTIPART_UPLOAD -> ops.multipart().uploads().create(req);
+            case COMPLETE_MULTIPART_UPLOAD -> ops.multipart().complete().complete(req, RequestIds.of(ctx));
+            default -> throw BucketResource.unexpected();
+        };
     }
 }
