@@ -1,4 +1,5 @@
 """boto3: copy, batch delete, tagging, CORS and a presigned POST form upload. Usage: boto3_object_ops.py ENDPOINT BUCKET"""
+import os
 import sys
 import urllib.request
 import uuid
@@ -8,8 +9,9 @@ import botocore
 from botocore.config import Config
 
 endpoint, bucket = sys.argv[1], sys.argv[2]
-s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1",
-                  aws_access_key_id="test-access-key", aws_secret_access_key="test-secret-key",
+s3 = boto3.client("s3", endpoint_url=endpoint, region_name=os.environ.get("FS3_IT_REGION", "us-east-1"),
+                  aws_access_key_id=os.environ.get("FS3_IT_ACCESS_KEY", "test-access-key"),
+                  aws_secret_access_key=os.environ.get("FS3_IT_SECRET_KEY", "test-secret-key"),
                   config=Config(signature_version="s3v4", s3={"addressing_style": "path"},
                                 retries={"max_attempts": 1, "mode": "standard"}))
 s3.create_bucket(Bucket=bucket)

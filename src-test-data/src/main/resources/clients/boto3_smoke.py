@@ -10,8 +10,9 @@ from botocore.config import Config
 from boto3.s3.transfer import TransferConfig
 
 endpoint, bucket, workdir = sys.argv[1], sys.argv[2], sys.argv[3]
-s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1",
-                  aws_access_key_id="test-access-key", aws_secret_access_key="test-secret-key",
+s3 = boto3.client("s3", endpoint_url=endpoint, region_name=os.environ.get("FS3_IT_REGION", "us-east-1"),
+                  aws_access_key_id=os.environ.get("FS3_IT_ACCESS_KEY", "test-access-key"),
+                  aws_secret_access_key=os.environ.get("FS3_IT_SECRET_KEY", "test-secret-key"),
                   config=Config(signature_version="s3v4", s3={"addressing_style": "path"},
                                 retries={"max_attempts": 1, "mode": "standard"}))
 

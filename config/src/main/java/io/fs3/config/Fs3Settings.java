@@ -6,7 +6,8 @@ import java.util.Map;
 /** Every tunable of fs3, typed and validated. Built only by {@link SettingsBinder}. */
 public record Fs3Settings(ServerSettings server, StorageSettings storage, CacheSettings cache, AuthSettings auth,
                           LimitSettings limits, ObservabilitySettings observability, MultipartSettings multipart,
-                          CorsSettings cors) {
+                          CorsSettings cors, UserSettings users, BucketSettings buckets,
+                          EndpointSettings endpoint, WebUiSettings webUi) {
 
     /** Binds the given properties (file values with command-line overrides already applied). */
     public static Fs3Settings bind(Map<String, String> properties) {

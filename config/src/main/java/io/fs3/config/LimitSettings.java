@@ -4,9 +4,7 @@ import java.time.Duration;
 
 /**
  * Protective limits of the HTTP endpoint: concurrent connections (0 = unlimited), the idle timeout (a connection
- * or a request body that stalls longer fails), the shorter idle timeout applied while the connection limit is
- * reached (sheds slow clients), and how long a shutdown waits for in-flight requests.
+ * or a request body that stalls longer fails), and how long a shutdown waits for in-flight requests.
  */
-public record LimitSettings(int maxConnections, Duration idleTimeout, Duration idleTimeoutAtLimit,
-                            Duration shutdownTimeout) {
+public record LimitSettings(int maxConnections, Duration idleTimeout, Duration shutdownTimeout) {
 }

@@ -4,10 +4,17 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** The one place that names configuration keys, their defaults and their meaning. */
 final class SettingsBinder {
+    private static final java.util.regex.Pattern BUCKET = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
+    private static final java.util.regex.Pattern USER = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
     private SettingsBinder() {
     }
 
@@ -47,7 +54,89 @@ final class SettingsBinder {
                 r.duration("fs3.auth.max-clock-skew", "15m", "Largest accepted difference between request and server time."));
         LimitSettings limits = readLimits(r);
         ObservabilitySettings observability = readObservability(r);
-        return new Fs3Settings(server, storage, cache, auth, limits, observability, readMultipart(r), readCors(r));
+        return new Fs3Settings(server, storage, cache, auth, limits, observability, readMultipart(r), readCors(r),
+                readUsers(r), readBuckets(r), readEndpoint(r), readWebUi(r));
+    }
+
+    private static WebUiSettings readWebUi(SettingsReader r) {
+        boolean enabled = r.bool("fs3.webui.enabled", true,
+                "Serve the bucket browser: ?browser=true on the S3 port, sign-in and assets under /_fs3/webui/.");
+        Duration session = r.duration("fs3.webui.session-duration", "1h",
+                "How long a browser sign-in lasts (a signed cookie; it also ends when the user's secret changes).");
+        if (session.compareTo(Duration.ofMinutes(1)) < 0 || session.compareTo(Duration.ofDays(7)) > 0) {
+            r.problem("fs3.webui.session-duration: must be between 1m and 7d");
+        }
+        return new WebUiSettings(enabled, session, r.integer("fs3.webui.page-size", 100, 1, 1000,
+                "Entries per page of a folder in the bucket browser (listed like ListObjectsV2, never the whole directory)."));
+    }
+
+    private static UserSettings readUsers(SettingsReader r) {
+        return new UserSettings(
+                r.string("fs3.users.admin", "admin",
+                        "User who owns buckets nobody created through S3 (unless fs3.buckets.owners says otherwise) and may do everything; the fs3.auth.* key is this user's."),
+                r.string("fs3.users.file", "users.properties",
+                        "Users and access keys (edit with the 'user'/'key' commands; owner-only permissions required); relative to the config file's directory, or ROOT/.fs3/ without a config file."),
+                r.duration("fs3.users.reload-interval", "1s",
+                        "How often the users file is checked for edits (it is also checked before each authentication)."));
+    }
+
+    private static BucketSettings readBuckets(SettingsReader r) {
+        Map<String, String> paths = pairs(r, "fs3.buckets.paths", r.string("fs3.buckets.paths", "",
+                "Buckets mapped to any directory, as name=/absolute/path pairs, comma-separated (they cannot be deleted through S3)."));
+        Map<String, Path> dirs = new TreeMap<>();
+        paths.forEach((name, dir) -> {
+            if (!Path.of(dir).isAbsolute()) {
+                r.problem("fs3.buckets.paths: " + name + " must map to an absolute path, not " + dir);
+            }
+            dirs.put(name, Path.of(dir).toAbsolutePath().normalize());
+        });
+        Set<String> readOnly = new TreeSet<>(list(r.string("fs3.buckets.read-only", "",
+                "Buckets where every write is AccessDenied (comma-separated names); for read-only mounts and archives.")));
+        Map<String, String> owners = pairs(r, "fs3.buckets.owners", r.string("fs3.buckets.owners", "",
+                "Owners of buckets with no recorded owner, as bucket=user pairs, comma-separated (others belong to fs3.users.admin)."));
+        for (String name : concat(dirs.keySet(), readOnly, owners.keySet())) {
+            if (!BUCKET.matcher(name).matches()) {
+                r.problem("fs3.buckets.*: '" + name + "' is not a bucket name");
+            }
+        }
+        return new BucketSettings(dirs, readOnly, owners);
+    }
+
+    private static EndpointSettings readEndpoint(SettingsReader r) {
+        boolean http = r.bool("fs3.http.enabled", true, "Serve plain HTTP on fs3.http.port (false: HTTPS only).");
+        List<String> domains = list(r.string("fs3.http.virtual-host-domains", "",
+                "Domains for virtual-host-style requests (bucket.DOMAIN/key), comma-separated; path style always works."));
+        TlsSettings tls = new TlsSettings(
+                r.port("fs3.tls.port", 9443, "HTTPS port, served when a certificate or keystore is set (0 picks a free one)."),
+                r.optionalString("fs3.tls.certificate", "PEM file with the HTTPS certificate (chain).").map(Path::of),
+                r.optionalString("fs3.tls.private-key", "PEM file with the certificate's private key (PKCS#8, or PKCS#1 RSA).")
+                        .map(Path::of),
+                r.optionalString("fs3.tls.keystore", "PKCS12 keystore for HTTPS, instead of PEM files.").map(Path::of),
+                r.optionalSecret("fs3.tls.keystore-password", "Password of the PKCS12 keystore (never logged)."));
+        return new EndpointSettings(http, domains.stream().map(d -> d.toLowerCase(java.util.Locale.ROOT)).toList(), tls);
+    }
+
+    /** "a=x, b=y" into a sorted map; a malformed pair is a problem of {@code key}. */
+    private static Map<String, String> pairs(SettingsReader r, String key, String csv) {
+        Map<String, String> out = new TreeMap<>();
+        for (String pair : list(csv)) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                r.problem(key + ": expected name=value pairs, got '" + pair + "'");
+            } else {
+                out.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return out;
+    }
+
+    @SafeVarargs
+    private static Set<String> concat(java.util.Collection<String>... parts) {
+        Set<String> all = new TreeSet<>();
+        for (java.util.Collection<String> p : parts) {
+            all.addAll(p);
+        }
+        return all;
     }
 
     private static CorsSettings readCors(SettingsReader r) {
@@ -87,8 +176,6 @@ final class SettingsBinder {
                         "Most concurrent client connections (0 = unlimited); further clients wait in the accept backlog."),
                 r.duration("fs3.http.idle-timeout", "30s",
                         "A connection, or a request body, idle this long is closed (a stalled upload gets RequestTimeout)."),
-                r.duration("fs3.http.idle-timeout-at-limit", "5s",
-                        "Shorter idle timeout applied to every connection while max-connections is reached (sheds slow clients)."),
                 r.duration("fs3.http.shutdown-timeout", "30s",
                         "On SIGTERM, how long in-flight requests may take to finish before connections are closed."));
     }
@@ -144,6 +231,7 @@ final class SettingsBinder {
 
     private static void validate(Fs3Settings s, SettingsReader r) {
         validateMultipart(s.multipart(), r);
+        validateAccess(s, r);
         String reserved = s.storage().reservedDir();
         if (!reserved.startsWith(".") || reserved.contains("/") || reserved.length() < 2 || reserved.equals("..")) {
             r.problem("fs3.storage.reserved-dir: must be a hidden name such as .fs3 (starts with '.', no '/')");
@@ -160,6 +248,30 @@ final class SettingsBinder {
         }
         if (s.observability().healthProbeInterval().compareTo(Duration.ofMillis(10)) < 0) {
             r.problem("fs3.health.probe-interval: must be at least 10ms");
+        }
+    }
+
+    private static void validateAccess(Fs3Settings s, SettingsReader r) {
+        if (!USER.matcher(s.users().admin()).matches()) {
+            r.problem("fs3.users.admin: '" + s.users().admin() + "' is not a user name (letters, digits, . _ @ -)");
+        }
+        s.buckets().owners().forEach((bucket, user) -> {
+            if (!USER.matcher(user).matches()) {
+                r.problem("fs3.buckets.owners: '" + user + "' is not a user name");
+            }
+        });
+        TlsSettings tls = s.endpoint().tls();
+        if (tls.certificate().isPresent() != tls.privateKey().isPresent()) {
+            r.problem("fs3.tls.certificate and fs3.tls.private-key must be set together");
+        }
+        if (tls.keystore().isPresent() && tls.certificate().isPresent()) {
+            r.problem("fs3.tls.keystore and fs3.tls.certificate are alternatives: set one of them");
+        }
+        if (!s.endpoint().httpEnabled() && !tls.enabled()) {
+            r.problem("fs3.http.enabled=false needs HTTPS (fs3.tls.certificate or fs3.tls.keystore)");
+        }
+        if (s.endpoint().httpEnabled() && tls.enabled() && tls.port() == s.server().port() && tls.port() != 0) {
+            r.problem("fs3.tls.port: must differ from fs3.http.port");
         }
     }
 

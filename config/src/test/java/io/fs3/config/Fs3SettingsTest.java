@@ -22,8 +22,7 @@ class Fs3SettingsTest {
         assertThat(s.storage()).isEqualTo(new StorageSettings(Path.of("./data"), true, MetadataMode.AUTO, ".fs3"));
         assertThat(s.cache()).isEqualTo(new CacheSettings(100_000, 2_000_000, Duration.ZERO, Duration.ofSeconds(1)));
         assertThat(s.auth()).isEqualTo(new AuthSettings(Optional.empty(), Optional.empty(), "us-east-1", Duration.ofMinutes(15)));
-        assertThat(s.limits()).isEqualTo(new LimitSettings(1000, Duration.ofSeconds(30), Duration.ofSeconds(5),
-                Duration.ofSeconds(30)));
+        assertThat(s.limits()).isEqualTo(new LimitSettings(1000, Duration.ofSeconds(30), Duration.ofSeconds(30)));
         assertThat(s.observability()).isEqualTo(new ObservabilitySettings(LogLevel.INFO,
                 new MetricsSettings(true, MetricsAccess.LOOPBACK),
                 new AccessLogSettings(false, Optional.empty(), 100L << 20, 10),
@@ -34,6 +33,11 @@ class Fs3SettingsTest {
                 Duration.ofHours(1), true, Duration.ofSeconds(5)));
         assertThat(s.cors()).isEqualTo(new CorsSettings(List.of(), List.of("GET", "PUT", "POST", "DELETE", "HEAD"),
                 List.of("*"), List.of("ETag", "x-amz-request-id"), 3600));
+        assertThat(s.users()).isEqualTo(new UserSettings("admin", "users.properties", Duration.ofSeconds(1)));
+        assertThat(s.buckets()).isEqualTo(new BucketSettings(Map.of(), java.util.Set.of(), Map.of()));
+        assertThat(s.endpoint()).isEqualTo(new EndpointSettings(true, List.of(),
+                new TlsSettings(9443, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())));
+        assertThat(s.webUi()).isEqualTo(new WebUiSettings(true, Duration.ofHours(1), 100));
     }
 
     @Test
@@ -56,7 +60,6 @@ class Fs3SettingsTest {
         p.put("fs3.auth.max-clock-skew", "5m");
         p.put("fs3.http.max-connections", "50");
         p.put("fs3.http.idle-timeout", "45s");
-        p.put("fs3.http.idle-timeout-at-limit", "2s");
         p.put("fs3.http.shutdown-timeout", "1m");
         p.put("fs3.log.level", "debug");
         p.put("fs3.metrics.enabled", "false");
@@ -86,6 +89,22 @@ class Fs3SettingsTest {
         p.put("fs3.cors.allowed-headers", "x-amz-date");
         p.put("fs3.cors.expose-headers", "ETag");
         p.put("fs3.cors.max-age-seconds", "60");
+        p.put("fs3.users.admin", "root-user");
+        p.put("fs3.users.file", "/etc/fs3/users.properties");
+        p.put("fs3.users.reload-interval", "5s");
+        p.put("fs3.buckets.paths", "photos=/mnt/photos, deep=/srv/a/b/c");
+        p.put("fs3.buckets.read-only", "photos,archive");
+        p.put("fs3.buckets.owners", "archive=alice");
+        p.put("fs3.http.enabled", "false");
+        p.put("fs3.http.virtual-host-domains", "s3.example.com, S3.Other.Example");
+        p.put("fs3.tls.port", "8443");
+        p.put("fs3.tls.certificate", "/etc/fs3/cert.pem");
+        p.put("fs3.tls.private-key", "/etc/fs3/key.pem");
+        p.put("fs3.tls.keystore", "");
+        p.put("fs3.tls.keystore-password", "ks-secret");
+        p.put("fs3.webui.enabled", "false");
+        p.put("fs3.webui.session-duration", "15m");
+        p.put("fs3.webui.page-size", "25");
         assertThat(p.keySet()).as("this test sets every documented key")
                 .containsExactlyInAnyOrderElementsOf(Fs3Settings.documentedKeys().stream().map(ConfigKey::name).toList());
         Fs3Settings s = Fs3Settings.bind(p);
@@ -94,8 +113,7 @@ class Fs3SettingsTest {
         assertThat(s.cache()).isEqualTo(new CacheSettings(7, 8, Duration.ofMinutes(1), Duration.ofMillis(100)));
         assertThat(s.auth()).isEqualTo(new AuthSettings(Optional.of("AK"), Optional.of(Secret.of("SK")), "eu-west-1",
                 Duration.ofMinutes(5)));
-        assertThat(s.limits()).isEqualTo(new LimitSettings(50, Duration.ofSeconds(45), Duration.ofSeconds(2),
-                Duration.ofMinutes(1)));
+        assertThat(s.limits()).isEqualTo(new LimitSettings(50, Duration.ofSeconds(45), Duration.ofMinutes(1)));
         assertThat(s.observability()).isEqualTo(new ObservabilitySettings(LogLevel.DEBUG,
                 new MetricsSettings(false, MetricsAccess.ANY),
                 new AccessLogSettings(true, Optional.of(Path.of("/var/log/fs3/access.log")), 1L << 20, 3),
@@ -107,6 +125,21 @@ class Fs3SettingsTest {
                 Duration.ofMinutes(10), false, Duration.ofMillis(250)));
         assertThat(s.cors()).isEqualTo(new CorsSettings(List.of("https://a.example", "https://b.example"), List.of("GET"),
                 List.of("x-amz-date"), List.of("ETag"), 60));
+        assertThat(s.users()).isEqualTo(new UserSettings("root-user", "/etc/fs3/users.properties", Duration.ofSeconds(5)));
+        assertThat(s.buckets()).isEqualTo(new BucketSettings(
+                Map.of("photos", Path.of("/mnt/photos"), "deep", Path.of("/srv/a/b/c")),
+                java.util.Set.of("photos", "archive"), Map.of("archive", "alice")));
+        assertThat(s.endpoint()).isEqualTo(new EndpointSettings(false, List.of("s3.example.com", "s3.other.example"),
+                new TlsSettings(8443, Optional.of(Path.of("/etc/fs3/cert.pem")), Optional.of(Path.of("/etc/fs3/key.pem")),
+                        Optional.empty(), Optional.of(Secret.of("ks-secret")))));
+        assertThat(s.webUi()).isEqualTo(new WebUiSettings(false, Duration.ofMinutes(15), 25));
+    }
+
+    @Test
+    void webUiSessionDurationIsBounded() {
+        assertThatThrownBy(() -> Fs3Settings.bind(Map.of("fs3.webui.session-duration", "10s")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .containsExactly("fs3.webui.session-duration: must be between 1m and 7d"));
     }
 
     @Test
@@ -166,6 +199,29 @@ class Fs3SettingsTest {
             assertThat(readme).as("README documents %s", key.name())
                     .contains("| `" + key.name() + "` | `" + key.defaultValue() + "` |");
         }
+    }
+
+    @Test
+    void accessAndTlsProblemsAreReported() {
+        Map<String, String> p = Map.of("fs3.buckets.paths", "rel=relative/dir, broken", "fs3.buckets.owners", "x=bad user",
+                "fs3.tls.certificate", "/c.pem", "fs3.tls.keystore", "/k.p12", "fs3.users.admin", "no/slash");
+        assertThatThrownBy(() -> Fs3Settings.bind(p)).isInstanceOfSatisfying(ConfigException.class, e -> {
+            assertThat(e.problems()).anyMatch(m -> m.contains("rel must map to an absolute path"));
+            assertThat(e.problems()).anyMatch(m -> m.contains("expected name=value pairs, got 'broken'"));
+            assertThat(e.problems()).anyMatch(m -> m.contains("'bad user' is not a user name"));
+            assertThat(e.problems()).anyMatch(m -> m.contains("fs3.tls.certificate and fs3.tls.private-key"));
+            assertThat(e.problems()).anyMatch(m -> m.contains("are alternatives"));
+            assertThat(e.problems()).anyMatch(m -> m.startsWith("fs3.users.admin"));
+        });
+        assertThatThrownBy(() -> Fs3Settings.bind(Map.of("fs3.http.enabled", "false")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .containsExactly("fs3.http.enabled=false needs HTTPS (fs3.tls.certificate or fs3.tls.keystore)"));
+    }
+
+    @Test
+    void keystorePasswordNeverPrints() {
+        Fs3Settings s = Fs3Settings.bind(Map.of("fs3.tls.keystore", "/k.p12", "fs3.tls.keystore-password", "ks-very-secret"));
+        assertThat(s.toString()).doesNotContain("ks-very-secret");
     }
 
     @Test

@@ -88,7 +88,12 @@ public enum S3Error {
     MALFORMED_POST_REQUEST("MalformedPOSTRequest", 400,
             "The body of your POST request is not well-formed multipart/form-data."),
     INCORRECT_NUMBER_OF_FILES("IncorrectNumberOfFilesInPostRequest", 400,
-            "POST requires exactly one file upload per request.");
+            "POST requires exactly one file upload per request."),
+    MALFORMED_ACL("MalformedACLError", 400,
+            "The XML you provided was not well-formed or did not validate against our published schema."),
+    UNRESOLVABLE_GRANT_BY_EMAIL("UnresolvableGrantByEmailAddress", 400,
+            "The email address you provided does not match any account on record."),
+    READ_ONLY_BUCKET("AccessDenied", 403, "Access Denied: the bucket is read-only");
 
     private final String code;
     private final int status;

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * CompleteMultipartUpload's rules, in AWS's order: at least one and at most 10,000 parts, numbers 1..10,000
- * in ascending order (InvalidPartOrder), each listed part uploaded with the ETag (and any checksum) the
+ * CompleteMultipartUpload's rules, in this order: at least one and at most 10,000 parts, numbers 1..10,000
+ * in ascending order (InvalidPartOrder), every listed part uploaded with the ETag (and any checksum) the
  * request names (InvalidPart), every part but the last at least the minimum size (EntityTooSmall), and
  * the total equal to x-amz-mp-object-size if sent (InvalidRequest). Only the listed parts, in request
  * order, make the object.
@@ -48,21 +48,23 @@ public final class CompletionPlan {
                                           long minPartSize, Long expectedSize) {
         checkShape(requested);
         List<PartInfo> parts = new ArrayList<>(requested.size());
-        long total = 0;
-        for (int i = 0; i < requested.size(); i++) {
-            CompletedPart want = requested.get(i);
+        for (CompletedPart want : requested) {
             PartInfo have = stored.get(want.number());
             if (have == null || !sameEtag(want.etag(), have.etag()) || !checksumsAgree(want, have)) {
                 throw invalidPart(want);
             }
-            if (i < requested.size() - 1 && have.size() < minPartSize) {
+            parts.add(have);
+        }
+        long total = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            PartInfo have = parts.get(i);
+            if (i < parts.size() - 1 && have.size() < minPartSize) {
                 throw S3Exception.of(S3Error.ENTITY_TOO_SMALL)
                         .withDetail("ProposedSize", Long.toString(have.size()))
                         .withDetail("MinSizeAllowed", Long.toString(minPartSize))
                         .withDetail("PartNumber", Integer.toString(have.number()))
                         .withDetail("ETag", have.etag());
             }
-            parts.add(have);
             total += have.size();
         }
         if (expectedSize != null && expectedSize != total) {

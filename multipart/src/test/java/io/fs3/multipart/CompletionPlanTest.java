@@ -39,6 +39,11 @@ class CompletionPlanTest {
     }
 
     @Test
+    void aMissingPartIsReportedBeforeATooSmallOne() {
+        expect(() -> CompletionPlan.validate(List.of(req(3, E3), req(4, E3)), stored, MIN, null), S3Error.INVALID_PART);
+    }
+
+    @Test
     void aWrongEtagIsInvalidPart() {
         expect(() -> CompletionPlan.validate(List.of(req(1, E2), req(3, E3)), stored, MIN, null), S3Error.INVALID_PART);
         expect(() -> CompletionPlan.validate(List.of(new CompletedPart(1, null, Map.of())), stored, MIN, null),

@@ -1,9 +1,12 @@
 package io.fs3.server;
 
 import io.fs3.config.Fs3Settings;
+import io.fs3.multipart.posix.PosixMultipartUploads;
+import io.fs3.multipart.posix.StagingJanitor;
 import io.fs3.server.auth.CredentialStore;
+import io.fs3.server.authz.Authorizer;
+import io.fs3.server.browse.BrowseOp;
 import io.fs3.server.auth.SigV4AuthFilter;
-import io.fs3.server.auth.SigV4Verifier;
 import io.fs3.server.error.S3ExceptionMapper;
 import io.fs3.server.error.UncaughtExceptionMapper;
 import io.fs3.server.error.WebApplicationExceptionMapper;
@@ -27,12 +30,11 @@ import io.fs3.server.op.ObjectWriteOp;
 import io.fs3.server.resource.BucketResource;
 import io.fs3.server.resource.ObjectResource;
 import io.fs3.server.resource.ServiceResource;
+import io.fs3.server.tls.TlsConnector;
 import io.fs3.server.xml.Owner;
 import io.fs3.server.xml.XmlBodyWriter;
 import io.fs3.storage.list.ContinuationTokens;
 import io.fs3.storage.posix.PosixBackend;
-import io.fs3.multipart.posix.PosixMultipartUploads;
-import io.fs3.multipart.posix.StagingJanitor;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.UriCompliance;
@@ -40,14 +42,18 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
 
+import com.google.common.hash.Hashing;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /** Wires every part of fs3 together, in this one place, and runs it on Jetty. */
@@ -60,9 +66,14 @@ public final class Fs3Server implements AutoCloseable {
     private final OpsRuntime ops;
     private final MultipartOps multipart;
     private final StagingJanitor janitor;
+    private final AccessControl access;
+    private final ServerConnector https;
 
     private Fs3Server(Server jetty, ServerConnector connector, ServerState.Credential credential, PosixBackend backend,
-                      OpsRuntime ops, MultipartOps multipart, StagingJanitor janitor) {
+                      OpsRuntime ops, MultipartOps multipart, StagingJanitor janitor, AccessControl access,
+                      ServerConnector https) {
+        this.access = access;
+        this.https = https;
         this.jetty = jetty;
         this.connector = connector;
         this.credential = credential;
@@ -82,12 +93,12 @@ public final class Fs3Server implements AutoCloseable {
         ServerState.Credential credential = settings.auth().accessKey().isPresent()
                 ? new ServerState.Credential(settings.auth().accessKey().get(), settings.auth().secretKey().orElseThrow(), false)
                 : state.credential();
-        PosixBackend backend = PosixBackend.open(settings.storage(), settings.cache());
+        PosixBackend backend = PosixBackend.open(settings.storage(), settings.cache(), settings.buckets().paths());
+        AccessControl access = AccessControl.open(settings, source, backend, credential);
         PosixMultipartUploads uploads = new PosixMultipartUploads(backend, settings.multipart(), new MultipartChecksummer(),
                 Clock.systemUTC());
         MultipartOps multipart = MultipartOps.of(uploads, backend.objects(), OWNER, settings.multipart().keepAliveInterval());
-        ResourceConfig app = application(settings, backend, new SingleUserCredentials(credential.accessKey(),
-                credential.secretKey()), state, multipart);
+        ResourceConfig app = application(settings, backend, access, state, multipart);
         OpsRuntime ops = OpsRuntime.create(settings, backend, source);
         ops.register(app);
         // Multipart leftovers of a crash (claimed uploads of dead processes) go before the first request.
@@ -107,7 +118,16 @@ public final class Fs3Server implements AutoCloseable {
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(settings.server().host());
         connector.setPort(settings.server().port());
+        ServerConnector https = settings.endpoint().tls().enabled()
+                ? TlsConnector.create(jetty, http, settings.endpoint().tls(), settings.server().host()) : null;
+        if (!settings.endpoint().httpEnabled()) {
+            connector = https; // HTTPS only: it is the endpoint
+        }
         jetty.addConnector(connector);
+        if (https != null && https != connector) {
+            https.setIdleTimeout(settings.limits().idleTimeout().toMillis());
+            jetty.addConnector(https);
+        }
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
@@ -119,13 +139,13 @@ public final class Fs3Server implements AutoCloseable {
         jetty.setStopTimeout(settings.limits().shutdownTimeout().toMillis());
         ops.attach(jetty, connector);
         jetty.start();
-        return new Fs3Server(jetty, connector, credential, backend, ops, multipart, janitor);
+        access.start();
+        return new Fs3Server(jetty, connector, credential, backend, ops, multipart, janitor, access, https);
     }
 
-    static ResourceConfig application(Fs3Settings settings, PosixBackend backend, CredentialStore credentials,
+    static ResourceConfig application(Fs3Settings settings, PosixBackend backend, AccessControl access,
                                       ServerState state, MultipartOps multipart) throws IOException {
-        String region = settings.auth().region();
-        Operations ops = operations(settings, backend, credentials, state, multipart);
+        Operations ops = operations(settings, backend, access, state, multipart);
         S3ExceptionMapper s3Errors = new S3ExceptionMapper();
 
         ResourceConfig rc = new ResourceConfig();
@@ -133,8 +153,8 @@ public final class Fs3Server implements AutoCloseable {
         rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         rc.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         rc.register(new RequestIds());
-        rc.register(new SigV4AuthFilter(new SigV4Verifier(credentials, region, settings.auth().maxClockSkew(),
-                Clock.systemUTC())));
+        rc.register(new SigV4AuthFilter(access.verifier()));
+        access.register(rc);
         rc.register(s3Errors);
         rc.register(new WebApplicationExceptionMapper(s3Errors));
         rc.register(new UncaughtExceptionMapper(s3Errors));
@@ -143,20 +163,36 @@ public final class Fs3Server implements AutoCloseable {
         rc.register(new ServiceResource(ops));
         rc.register(new BucketResource(ops));
         rc.register(new ObjectResource(ops));
+        if (ops.browser().enabled()) {
+            rc.register(ops.browser().resource());
+        }
         return rc;
     }
 
-    private static Operations operations(Fs3Settings settings, PosixBackend backend, CredentialStore credentials,
+    private static Operations operations(Fs3Settings settings, PosixBackend backend, AccessControl access,
                                          ServerState state, MultipartOps multipart) throws IOException {
+        CredentialStore credentials = access.identities();
         String region = settings.auth().region();
         Owner owner = OWNER;
         var objects = backend.objects();
-        return new Operations(new BucketOps(backend.buckets(), region, owner),
+        return new Operations(new BucketOps(backend.buckets(), region, access.acls()),
                 new ListObjectsOp(backend.lister(), new ContinuationTokens(state.tokenKey()), owner),
                 new ObjectReadOp(objects), new ObjectWriteOp(objects), new CopyObjectOp(objects),
                 new DeleteObjectsOp(objects, backend.buckets()), new TaggingOps(objects, backend.bucketConfig()),
                 new CorsOps(backend.bucketConfig()),
-                new PostObjectOp(objects, backend.buckets(), credentials, region, Clock.systemUTC()), multipart);
+                new PostObjectOp(objects, backend.buckets(), credentials, region, Clock.systemUTC(), access.authorizer()),
+                multipart, access.acls(),
+                browser(settings, backend, credentials, state, access.authorizer()));
+    }
+
+    /** The bucket browser; it must be given the same Authorizer that S3 requests are checked with. */
+    private static BrowseOp browser(Fs3Settings settings, PosixBackend backend, CredentialStore credentials,
+                                    ServerState state, Authorizer authorizer) throws IOException {
+        byte[] sessionKey = Hashing.hmacSha256(state.tokenKey()).hashString("fs3 web UI sessions", StandardCharsets.UTF_8)
+                .asBytes();
+        return BrowseOp.create(settings.webUi(), backend.buckets(), backend.objects(), backend.lister(),
+                new ContinuationTokens(state.tokenKey()), credentials, authorizer, settings.auth().region(), sessionKey,
+                Clock.systemUTC());
     }
 
     public int port() {
@@ -164,8 +200,27 @@ public final class Fs3Server implements AutoCloseable {
     }
 
     public URI endpoint() {
-        String host = connector.getHost() == null || connector.getHost().equals("0.0.0.0") ? "127.0.0.1" : connector.getHost();
-        return URI.create("http://" + host + ":" + port());
+        return endpoint(connector);
+    }
+
+    /** The HTTPS endpoint, when a certificate is configured. */
+    public Optional<URI> httpsEndpoint() {
+        return Optional.ofNullable(https).map(Fs3Server::endpoint);
+    }
+
+    private static URI endpoint(ServerConnector c) {
+        String host = c.getHost() == null || c.getHost().equals("0.0.0.0") ? "127.0.0.1" : c.getHost();
+        String scheme = c.getConnectionFactory(SslConnectionFactory.class) != null ? "https" : "http";
+        return URI.create(scheme + "://" + host + ":" + c.getLocalPort());
+    }
+
+    /** Who may do what: the admin user and the users file, and the ACL authorizer (the web UI asks it too). */
+    public Authorizer authorizer() {
+        return access.authorizer();
+    }
+
+    public CredentialStore credentials() {
+        return access.identities();
     }
 
     public ServerState.Credential credential() {
@@ -194,6 +249,7 @@ public final class Fs3Server implements AutoCloseable {
         } finally {
             janitor.close();
             multipart.close();
+            access.close();
         }
     }
 }

@@ -3,11 +3,12 @@ package io.fs3.server;
 import io.fs3.config.ConfigException;
 import io.fs3.config.ConfigLoader;
 import io.fs3.config.Fs3Settings;
+import io.fs3.server.admin.AdminCommand;
+import io.fs3.server.admin.ConfigLocation;
 import io.fs3.server.ops.ConfigSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,12 +17,17 @@ import java.util.Optional;
 /**
  * {@code java -jar fs3-server.jar [--root DIR] [--port N] [--config FILE]}: runs in the foreground until
  * Ctrl-C or SIGTERM. The config file is --config, else $FS3_CONFIG, else ./fs3.properties if it exists.
+ * {@code java -jar fs3-server.jar user|key ...} administers users and keys instead ({@link AdminCommand}).
  */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (AdminCommand.handles(args)) { // user/key administration: edits the users file, server running or not
+            System.exit(new AdminCommand(System.out, System.err, System.getenv()).run(args));
+            return;
+        }
         Fs3Settings settings;
         ConfigSource source;
         try {
@@ -39,21 +45,20 @@ public final class Main {
         }
         Logger log = LoggerFactory.getLogger(Main.class);
         log.info("starting with {}", settings); // secrets print as ******
-        Fs3Server server = Fs3Server.start(settings, source); // watches the file for live changes
+        Fs3Server server;
+        try {
+            server = Fs3Server.start(settings, source); // watches the file for live changes
+        } catch (ConfigException | IllegalArgumentException e) { // e.g. an open users file, an unreadable certificate
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         printBanner(settings, server);
         server.join();
     }
 
     private static Optional<Path> configFile(CommandLine cl) {
-        if (cl.config().isPresent()) {
-            return cl.config();
-        }
-        String env = System.getenv("FS3_CONFIG");
-        if (env != null && !env.isBlank()) {
-            return Optional.of(Path.of(env));
-        }
-        Path local = Path.of("fs3.properties");
-        return Files.isRegularFile(local) ? Optional.of(local) : Optional.empty();
+        return ConfigLocation.resolve(cl.config(), System.getenv());
     }
 
     /** Tells the user how to connect. The secret is shown only when fs3 generated it (it is theirs to copy). */
@@ -62,6 +67,8 @@ public final class Main {
         String secret = c.generated() ? c.secretKey().reveal() : "(as set in fs3.auth.secret-key)";
         String endpoint = server.endpoint().toString();
         System.out.printf("%nfs3 is serving %s at %s%n", settings.storage().root().toAbsolutePath().normalize(), endpoint);
+        server.httpsEndpoint().filter(u -> !u.toString().equals(endpoint))
+                .ifPresent(u -> System.out.printf("  and over HTTPS at %s%n", u));
         System.out.printf("  access key: %s%n  secret key: %s%n  region:     %s%n", c.accessKey(), secret,
                 settings.auth().region());
         if (c.generated()) {
@@ -77,7 +84,8 @@ public final class Main {
 
     /** The few settings people change on the command line; they override the file. */
     record CommandLine(Optional<Path> config, Map<String, String> overrides, boolean help) {
-        static final String USAGE = "usage: java -jar fs3-server.jar [--root DIR] [--port N] [--config FILE]";
+        static final String USAGE = "usage: java -jar fs3-server.jar [--root DIR] [--port N] [--config FILE]\n"
+                + "       java -jar fs3-server.jar user add|list|remove [NAME] | key add|rotate|revoke NAME|KEY [--config FILE]";
 
         static CommandLine parse(String[] args) {
             Map<String, String> overrides = new HashMap<>();

@@ -21,7 +21,22 @@ public record FileStat(FileStamp stamp, long ctimeNanos, boolean regularFile, bo
 
     /** Stats {@code path} following symlinks. */
     public static FileStat of(Path path) throws IOException {
-        Map<String, Object> a = Files.readAttributes(path, UNIX_ATTRS);
+        return of(Files.readAttributes(path, UNIX_ATTRS));
+    }
+
+    /**
+     * Stats {@code path} itself, not following a symlink at the leaf (lstat); null if it is absent or
+     * unreadable. A symlink yields a stat that is neither a regular file nor a directory.
+     */
+    public static FileStat ofLinkOrNull(Path path) {
+        try {
+            return of(Files.readAttributes(path, UNIX_ATTRS, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static FileStat of(Map<String, Object> a) {
         int mode = (Integer) a.get("mode");
         FileTime mtime = (FileTime) a.get("lastModifiedTime");
         FileTime ctime = (FileTime) a.get("ctime");

@@ -35,15 +35,24 @@ public final class MetadataCache {
 
     /** The cached metadata for {@code path} if it still describes {@code current}, else loads and caches it. */
     public ObjectMetadata get(Path path, FileStat current, Supplier<ObjectMetadata> loader) {
-        Entry e = cache.getIfPresent(path);
-        if (e != null && e.stat.stamp().equals(current.stamp())
-                && (current.ctimeNanos() < 0 || e.stat.ctimeNanos() == current.ctimeNanos())) {
-            return e.metadata;
+        ObjectMetadata cached = peek(path, current);
+        if (cached != null) {
+            return cached;
         }
         ObjectMetadata loaded = loader.get();
         // An entry stored without ctime (from a listing) never matches a later lookup that has one.
         cache.put(path, new Entry(current, loaded));
         return loaded;
+    }
+
+    /** The cached metadata for {@code path} if it still describes {@code current}; null otherwise (nothing is loaded). */
+    public ObjectMetadata peek(Path path, FileStat current) {
+        Entry e = cache.getIfPresent(path);
+        if (e != null && e.stat.stamp().equals(current.stamp())
+                && (current.ctimeNanos() < 0 || e.stat.ctimeNanos() == current.ctimeNanos())) {
+            return e.metadata;
+        }
+        return null;
     }
 
     public void invalidate(Path path) {

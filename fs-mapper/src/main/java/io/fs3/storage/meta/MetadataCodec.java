@@ -44,6 +44,7 @@ public final class MetadataCodec {
         if (!m.partSizes().isEmpty()) {
             line(b, "parts", encodePartSizes(m.partSizes()));
         }
+        line(b, "acl", m.acl());
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -67,7 +68,7 @@ public final class MetadataCodec {
                     f.get("h.content-disposition"), f.get("h.content-language"), f.get("h.cache-control"),
                     f.get("h.expires"));
             return Optional.of(new StoredMetadata(f.get("etag"), stamp, c, prefixed(f, "m."), prefixed(f, "c."),
-                    prefixed(f, "t."), decodePartSizes(f.get("parts"))));
+                    prefixed(f, "t."), decodePartSizes(f.get("parts")), f.get("acl")));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -43,8 +43,24 @@ public final class BucketDirectories implements BucketStore {
         } catch (IOException e) {
             throw FsErrors.translate(e, S3Error.SERVICE_UNAVAILABLE, "/");
         }
+        addMapped(out);
         out.sort(Comparator.comparing(BucketSummary::name));
         return out;
+    }
+
+    /** Configured buckets replace a top-level directory of the same name; missing directories are not listed. */
+    private void addMapped(List<BucketSummary> out) {
+        out.removeIf(b -> keys.mappedBuckets().containsKey(b.name().value()));
+        keys.mappedBuckets().forEach((name, dir) -> {
+            try {
+                BasicFileAttributes a = Files.readAttributes(dir, BasicFileAttributes.class);
+                if (a.isDirectory()) {
+                    out.add(new BucketSummary(BucketName.of(name), a.creationTime().toInstant()));
+                }
+            } catch (IOException missing) {
+                // a mount that is not there (yet): not listed, NoSuchBucket when addressed
+            }
+        });
     }
 
     @Override

@@ -8,6 +8,9 @@ import io.fs3.storage.ObjectKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Maps buckets and keys to paths that cannot leave the bucket. {@link ObjectKey} already refused NUL,
@@ -21,10 +24,19 @@ import java.nio.file.Path;
 public final class KeyMapper {
     private final Path root;
     private final String reservedDir;
+    private final Map<String, Path> mapped;
 
     public KeyMapper(Path root, String reservedDir) {
+        this(root, reservedDir, Map.of());
+    }
+
+    /** {@code mapped}: buckets the configuration places anywhere (another mount, a deep sub-directory). */
+    public KeyMapper(Path root, String reservedDir, Map<String, Path> mapped) {
         this.root = root.toAbsolutePath().normalize();
         this.reservedDir = reservedDir;
+        Map<String, Path> m = new TreeMap<>();
+        mapped.forEach((name, dir) -> m.put(BucketName.of(name).value(), dir.toAbsolutePath().normalize()));
+        this.mapped = Collections.unmodifiableMap(m);
     }
 
     public Path root() {
@@ -36,7 +48,13 @@ public final class KeyMapper {
     }
 
     public Path bucketDir(BucketName bucket) {
-        return root.resolve(bucket.value());
+        Path dir = mapped.get(bucket.value());
+        return dir != null ? dir : root.resolve(bucket.value());
+    }
+
+    /** Buckets the configuration maps to directories outside the root's top level, by name. */
+    public Map<String, Path> mappedBuckets() {
+        return mapped;
     }
 
     /** The bucket's directory, or NoSuchBucket. A bucket directory may itself be a symlink an admin placed. */
@@ -71,6 +89,39 @@ public final class KeyMapper {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * The cheap containment proof for a path whose leaf the caller has lstat'ed and found not to be a
+     * symlink: true if {@code path} lies syntactically below the bucket (no "." or ".." names, not in the
+     * reserved directory) and none of the directories between the bucket and the leaf is a symlink. Then
+     * its real path is the bucket's real path plus these names, so it is contained without resolving any
+     * real path (one lstat per intermediate directory instead of two realpath walks). False means "not
+     * proven": the caller falls back to {@link #isContained}.
+     */
+    public boolean isContainedWithoutLinks(Path bucketDir, Path path) {
+        if (!path.startsWith(bucketDir)) {
+            return false;
+        }
+        int base = bucketDir.getNameCount();
+        int names = path.getNameCount();
+        if (names <= base || path.getName(base).toString().equals(reservedDir)) {
+            return false;
+        }
+        for (int i = base; i < names; i++) {
+            String name = path.getName(i).toString();
+            if (name.equals(".") || name.equals("..")) {
+                return false;
+            }
+        }
+        Path dir = bucketDir;
+        for (int i = base; i < names - 1; i++) {
+            dir = dir.resolve(path.getName(i));
+            if (Files.isSymbolicLink(dir)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True if no directory between the bucket and {@code path} is a symlink (so writes stay put). */

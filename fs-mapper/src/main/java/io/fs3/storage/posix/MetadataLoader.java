@@ -31,6 +31,14 @@ public final class MetadataLoader {
         return cache.get(file, stat, () -> build(key, stat, store.read(bucketDir, key.value(), file)));
     }
 
+    /**
+     * The cached metadata of {@code file} if the cache holds it for exactly this stat (inode, size, mtime,
+     * ctime), else null. Reads nothing from the filesystem, so no re-stat is needed to trust it.
+     */
+    public ObjectMetadata cachedFile(Path file, FileStat stat) {
+        return cache.peek(file, stat);
+    }
+
     /** The folder object at {@code dir}, if the directory carries fs3's marker metadata. */
     public Optional<ObjectMetadata> folder(Path bucketDir, ObjectKey key, Path dir, FileStat stat) {
         return store.read(bucketDir, key.value(), dir).map(s -> new ObjectMetadata(key, 0, stat.lastModified(),

@@ -19,7 +19,12 @@ public record PosixBackend(KeyMapper keys, BucketStore buckets, ObjectStore obje
                            MetadataStore metadataStore, MetadataLoader metadataLoader) {
 
     public static PosixBackend open(StorageSettings storage, CacheSettings cache) {
-        KeyMapper keys = new KeyMapper(storage.root(), storage.reservedDir());
+        return open(storage, cache, java.util.Map.of());
+    }
+
+    /** {@code bucketPaths} maps bucket names to directories anywhere (configured buckets); the rest are the root's. */
+    public static PosixBackend open(StorageSettings storage, CacheSettings cache, java.util.Map<String, java.nio.file.Path> bucketPaths) {
+        KeyMapper keys = new KeyMapper(storage.root(), storage.reservedDir(), bucketPaths);
         MetadataStore store = new BucketMetadataStores(storage.metadata(), storage.reservedDir());
         MetadataCache metadataCache = new MetadataCache(cache.metadataMaxEntries(), cache.metadataMaxAge());
         MetadataLoader loader = new MetadataLoader(store, metadataCache);
@@ -35,5 +40,10 @@ public record PosixBackend(KeyMapper keys, BucketStore buckets, ObjectStore obje
         return new PosixBackend(keys, new BucketDirectories(keys),
                 new PosixStorage(keys, loader, objectWriter, remover, copier, tagger), lister,
                 new BucketConfigFiles(keys), metadataCache, listingCache, writer, store, loader);
+    }
+
+    /** Object ACLs, kept in each object's stored metadata. */
+    public io.fs3.storage.ObjectAclStore objectAcls() {
+        return new ObjectAclFiles(keys, metadataStore, metadataLoader);
     }
 }

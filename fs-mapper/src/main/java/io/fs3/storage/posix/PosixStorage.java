@@ -40,10 +40,14 @@ public final class PosixStorage implements ObjectStore {
 
     @Override
     public ObjectMetadata head(BucketName bucket, ObjectKey key) {
-        Path bucketDir = keys.requireBucket(bucket);
-        Path path = keys.objectPath(bucketDir, key);
+        Path bucketDir = keys.bucketDir(bucket);
+        Path path = objectPath(bucket, bucketDir, key);
         for (int attempt = 1; ; attempt++) {
-            FileStat stat = stat(bucketDir, key, path);
+            FileStat stat = stat(bucket, bucketDir, key, path);
+            ObjectMetadata cached = key.isFolder() ? null : metadata.cachedFile(path, stat);
+            if (cached != null) {
+                return cached; // read nothing by path: nothing a concurrent replace could have mixed in
+            }
             ObjectMetadata m = lookup(bucketDir, key, path, stat);
             if (unchanged(path, stat) || attempt >= OPEN_ATTEMPTS) {
                 return m;
@@ -53,10 +57,10 @@ public final class PosixStorage implements ObjectStore {
 
     @Override
     public OpenObject open(BucketName bucket, ObjectKey key) {
-        Path bucketDir = keys.requireBucket(bucket);
-        Path path = keys.objectPath(bucketDir, key);
+        Path bucketDir = keys.bucketDir(bucket);
+        Path path = objectPath(bucket, bucketDir, key);
         for (int attempt = 1; ; attempt++) {
-            FileStat before = stat(bucketDir, key, path);
+            FileStat before = stat(bucket, bucketDir, key, path);
             if (key.isFolder()) {
                 return new OpenObject(lookup(bucketDir, key, path, before), null); // a folder object has no bytes
             }
@@ -64,7 +68,13 @@ public final class PosixStorage implements ObjectStore {
             FileStat after = statOrNull(path);
             // Stat, open, stat: equal stamps mean the headers describe the bytes of the open file.
             if (after != null && after.stamp().equals(before.stamp())) {
-                ObjectMetadata m = lookup(bucketDir, key, path, after);
+                // Cached metadata validated against this very stat needs no further stat; metadata read
+                // from the filesystem by path does (a writer may have replaced the file meanwhile).
+                ObjectMetadata m = metadata.cachedFile(path, after);
+                if (m != null) {
+                    return new OpenObject(m, ch);
+                }
+                m = lookup(bucketDir, key, path, after);
                 if (unchanged(path, after)) {
                     return new OpenObject(m, ch);
                 }
@@ -110,12 +120,41 @@ public final class PosixStorage implements ObjectStore {
 
     /** Stats the object; anything that is not a contained regular file (or marked folder) is NoSuchKey. */
     private FileStat stat(Path bucketDir, ObjectKey key, Path path) {
-        FileStat s = statOrNull(path);
+        FileStat s = FileStat.ofLinkOrNull(path);
+        if (s != null && (key.isFolder() ? s.directory() : s.regularFile())
+                && keys.isContainedWithoutLinks(bucketDir, path)) {
+            return s; // the common case: no symlink on the way, so lstat == stat and no real path is needed
+        }
+        s = statOrNull(path);
         boolean ok = s != null && (key.isFolder() ? s.directory() : s.regularFile()) && keys.isContained(bucketDir, path);
         if (!ok) {
             throw noSuchKey(key);
         }
         return s;
+    }
+
+    /**
+     * {@link #stat(Path, ObjectKey, Path)} for reads that skipped the bucket check up front: an object
+     * found proves its bucket directory exists, so the bucket is only checked when the object is missing
+     * (NoSuchBucket before NoSuchKey, as before).
+     */
+    private FileStat stat(BucketName bucket, Path bucketDir, ObjectKey key, Path path) {
+        try {
+            return stat(bucketDir, key, path);
+        } catch (S3Exception e) {
+            keys.requireBucket(bucket);
+            throw e;
+        }
+    }
+
+    /** The object's path; a key the mapper refuses is still NoSuchBucket first when the bucket is missing. */
+    private Path objectPath(BucketName bucket, Path bucketDir, ObjectKey key) {
+        try {
+            return keys.objectPath(bucketDir, key);
+        } catch (S3Exception e) {
+            keys.requireBucket(bucket);
+            throw e;
+        }
     }
 
     /**

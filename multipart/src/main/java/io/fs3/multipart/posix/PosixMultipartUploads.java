@@ -27,6 +27,7 @@ import io.fs3.storage.posix.FsErrors;
 import io.fs3.storage.posix.KeyMapper;
 import io.fs3.storage.posix.PosixBackend;
 import io.fs3.storage.posix.Publisher;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -68,7 +69,7 @@ public final class PosixMultipartUploads implements MultipartUploads {
     }
 
     /** The janitor for the same tree and settings. */
-    public StagingJanitor janitor(MultipartSettings settings, io.micrometer.core.instrument.MeterRegistry registry) {
+    public StagingJanitor janitor(MultipartSettings settings, MeterRegistry registry) {
         return new StagingJanitor(keys.root(), layout, settings.expiry(), settings.sweepInterval(), clock, registry);
     }
 

@@ -74,17 +74,17 @@ public final class StagingJanitor implements AutoCloseable {
     }
 
     public Sweep sweep() throws IOException {
-        int buckets = 0;
-        int[] counts = new int[3]; // open, expired, orphans
+        Tally tally = new Tally();
+        Instant oldest = clock.instant().minus(expiry);
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root)) {
             for (Path bucketDir : dirs) {
                 if (!bucketDir.getFileName().toString().startsWith(".") && Files.isDirectory(bucketDir)) {
-                    buckets++;
-                    sweepStaging(bucketDir, counts);
+                    tally.buckets++;
+                    sweepStaging(bucketDir, oldest, tally);
                 }
             }
         }
-        Sweep s = new Sweep(buckets, counts[0], counts[1], counts[2]);
+        Sweep s = new Sweep(tally.buckets, tally.open, tally.expired, tally.orphans);
         open.set(s.openUploads());
         expired.increment(s.expired());
         orphans.increment(s.orphans());
@@ -104,24 +104,33 @@ public final class StagingJanitor implements AutoCloseable {
         }
     }
 
-    private void sweepStaging(Path bucketDir, int[] counts) throws IOException {
-        Instant oldest = clock.instant().minus(expiry);
+    private void sweepStaging(Path bucketDir, Instant oldest, Tally tally) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.root(bucketDir))) {
             for (Path dir : entries) {
-                String name = dir.getFileName().toString();
-                Optional<UploadId> openId = layout.idOf(name, "");
-                if (openId.isPresent()) {
-                    boolean old = initiated(dir).isBefore(oldest);
-                    boolean gone = old && Trees.discard(dir, layout.aborting(bucketDir, openId.get()));
-                    counts[gone ? 1 : 0]++;
-                } else if ((layout.idOf(name, StagingLayout.COMPLETING).isPresent() && abandoned(dir))
-                        || layout.idOf(name, StagingLayout.ABORTING).isPresent()) {
-                    Trees.delete(dir);
-                    counts[2]++;
+                try {
+                    sweepEntry(bucketDir, dir, oldest, tally);
+                } catch (IOException e) {
+                    LOG.debug("multipart sweep_skipped dir={} error={}", dir, e.toString()); // vanished meanwhile
                 }
             }
         } catch (NoSuchFileException e) {
             // no upload was ever started in this bucket
+        }
+    }
+
+    private void sweepEntry(Path bucketDir, Path dir, Instant oldest, Tally tally) throws IOException {
+        String name = dir.getFileName().toString();
+        Optional<UploadId> openId = layout.idOf(name, "");
+        if (openId.isPresent()) {
+            if (initiated(dir).isBefore(oldest) && Trees.discard(dir, layout.aborting(bucketDir, openId.get()))) {
+                tally.expired++;
+            } else {
+                tally.open++;
+            }
+        } else if ((layout.idOf(name, StagingLayout.COMPLETING).isPresent() && abandoned(dir))
+                || layout.idOf(name, StagingLayout.ABORTING).isPresent()) {
+            Trees.delete(dir);
+            tally.orphans++;
         }
     }
 
@@ -143,6 +152,13 @@ public final class StagingJanitor implements AutoCloseable {
         } catch (IOException | OverlappingFileLockException e) {
             return false;
         }
+    }
+
+    private static final class Tally {
+        private int buckets;
+        private int open;
+        private int expired;
+        private int orphans;
     }
 
     @Override

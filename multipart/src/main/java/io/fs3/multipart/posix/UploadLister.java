@@ -39,12 +39,12 @@ final class UploadLister {
     PartsPage parts(Path bucketDir, String key, UploadId id, int marker, int maxParts) {
         Path dir = layout.upload(bucketDir, id);
         Manifest manifest = Manifest.require(dir, key, id);
-        List<PartInfo> parts = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 int n = StagingLayout.partNumberOf(entry.getFileName().toString());
                 if (n > marker) {
-                    PartRecord.read(dir, n).ifPresent(r -> parts.add(r.info()));
+                    numbers.add(n);
                 }
             }
         } catch (NoSuchFileException e) {
@@ -52,11 +52,13 @@ final class UploadLister {
         } catch (IOException e) {
             throw S3Exception.of(S3Error.INTERNAL_ERROR, S3Error.INTERNAL_ERROR.message(), e);
         }
-        parts.sort(Comparator.comparingInt(PartInfo::number));
-        boolean truncated = parts.size() > maxParts;
-        List<PartInfo> page = parts.subList(0, Math.min(maxParts, parts.size()));
+        numbers.sort(null);
+        List<PartInfo> page = new ArrayList<>();
+        for (int n : numbers.subList(0, Math.min(maxParts, numbers.size()))) { // only this page's records are read
+            PartRecord.read(dir, n).ifPresent(r -> page.add(r.info()));
+        }
         int next = page.isEmpty() ? 0 : page.get(page.size() - 1).number();
-        return new PartsPage(manifest.info(id), page, next, truncated);
+        return new PartsPage(manifest.info(id), page, next, numbers.size() > maxParts);
     }
 
     UploadsPage uploads(Path bucketDir, UploadsQuery q) {

@@ -14,14 +14,14 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Verifies AWS Signature Version 4: the Authorization header or a presigned URL's query parameters.
+ * Verifies AWS Signature Version 4: the Authorization header or a presigned URL's query parameters (and
+ * hands Signature Version 2 to {@link SigV2Verifier}).
  * Thread-safe; one instance serves all requests.
  */
 public final class SigV4Verifier {
     static final String AUTHORIZATION = "Authorization";
     static final String X_AMZ_DATE = "x-amz-date";
     static final String X_AMZ_CONTENT_SHA256 = "x-amz-content-sha256";
-    private static final String SIGV2_PREFIX = "AWS ";
     private static final String SIGV4A_ALGORITHM = "AWS4-ECDSA-P256-SHA256";
 
     private final CredentialStore credentials;
@@ -30,19 +30,30 @@ public final class SigV4Verifier {
     private final Clock clock;
     private final SigningKeyCache keys = new SigningKeyCache();
     private final PresignedVerifier presigned;
+    private final SigV2Verifier v2;
 
     public SigV4Verifier(CredentialStore credentials, String region, Duration maxClockSkew, Clock clock) {
+        this(credentials, region, maxClockSkew, clock, host -> java.util.Optional.empty());
+    }
+
+    /**
+     * Also verifies Signature V2 (header and query) for older clients; {@code bucketFromHost} names the
+     * bucket of a virtual-host-style Host header (V2 signs it as part of the resource).
+     */
+    public SigV4Verifier(CredentialStore credentials, String region, Duration maxClockSkew, Clock clock,
+                         java.util.function.Function<String, java.util.Optional<String>> bucketFromHost) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.region = Objects.requireNonNull(region, "region");
         this.maxClockSkew = Objects.requireNonNull(maxClockSkew, "maxClockSkew");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.presigned = new PresignedVerifier(this);
+        this.v2 = new SigV2Verifier(credentials, maxClockSkew, clock, bucketFromHost);
     }
 
-    /** Verifies a SigV4 Authorization header or a presigned (X-Amz-Signature) query; throws S3Exception. */
+    /** Verifies a SigV4 (or V2) Authorization header or presigned query; throws S3Exception. */
     public AuthResult verify(SignedRequest request) {
         String authorization = request.header(AUTHORIZATION);
-        boolean queryAuth = QueryAuth.hasSigV4Params(request.rawQuery());
+        boolean queryAuth = QueryAuth.hasSigV4Params(request.rawQuery()) || QueryAuth.hasSigV2Params(request.rawQuery());
         if (authorization != null && queryAuth) {
             // AWS's answer when both mechanisms are present.
             throw S3Exception.of(S3Error.INVALID_ARGUMENT, "Only one auth mechanism allowed; only the "
@@ -52,11 +63,11 @@ public final class SigV4Verifier {
         if (authorization != null) {
             return verifyHeader(request, authorization.strip());
         }
-        if (queryAuth) {
+        if (QueryAuth.hasSigV4Params(request.rawQuery())) {
             return presigned.verify(request, QueryParam.parse(request.rawQuery()));
         }
-        if (QueryAuth.hasSigV2Params(request.rawQuery())) {
-            throw S3Exception.of(S3Error.UNSUPPORTED_SIGNATURE);
+        if (queryAuth) {
+            return v2.verifyQuery(request);
         }
         throw S3Exception.of(S3Error.ACCESS_DENIED);
     }
@@ -68,7 +79,10 @@ public final class SigV4Verifier {
     }
 
     private AuthResult verifyHeader(SignedRequest request, String authorization) {
-        if (authorization.startsWith(SIGV2_PREFIX) || authorization.startsWith(SIGV4A_ALGORITHM)) {
+        if (SigV2Verifier.isV2Header(authorization)) {
+            return v2.verifyHeader(request, authorization);
+        }
+        if (authorization.startsWith(SIGV4A_ALGORITHM)) {
             throw S3Exception.of(S3Error.UNSUPPORTED_SIGNATURE);
         }
         if (authorization.equals(SigV4Signing.ALGORITHM)) {

@@ -67,22 +67,33 @@ public final class UriEncoding {
             return raw;
         }
         ByteBuffer bytes = ByteBuffer.allocate(raw.length() * 4);
+        boolean ascii = true;
         int i = 0;
         while (i < raw.length()) {
             char c = raw.charAt(i);
             if (c == '%') {
-                bytes.put((byte) ((hexValue(raw, i + 1) << 4) | hexValue(raw, i + 2)));
+                byte b = (byte) ((hexValue(raw, i + 1) << 4) | hexValue(raw, i + 2));
+                ascii &= b >= 0;
+                bytes.put(b);
                 i += 3;
             } else if (c == '+' && plusIsSpace) {
                 bytes.put((byte) ' ');
                 i++;
+            } else if (c < 0x80) {
+                bytes.put((byte) c);
+                i++;
             } else {
+                ascii = false;
                 int end = i + Character.charCount(raw.codePointAt(i));
                 bytes.put(raw.substring(i, end).getBytes(StandardCharsets.UTF_8));
                 i = end;
             }
         }
         bytes.flip();
+        if (ascii) {
+            // Only bytes below 0x80: valid UTF-8 whatever their order, one char each.
+            return new String(bytes.array(), 0, bytes.limit(), StandardCharsets.US_ASCII);
+        }
         return strictUtf8(bytes);
     }
 

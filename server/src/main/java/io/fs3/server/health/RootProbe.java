@@ -33,7 +33,7 @@ public final class RootProbe implements AutoCloseable {
     private final LongSupplier nanoTime;
     private final ScheduledExecutorService executor;
     private volatile Status last = new Status(false, "storage root not checked yet");
-    private volatile long lastCheckedNanos;
+    private volatile long lastCheckedNanos; // 0 until the first probe
 
     public RootProbe(Path root, String reservedDir, Duration interval, LongSupplier nanoTime) {
         this.root = Objects.requireNonNull(root, "root");
@@ -63,11 +63,12 @@ public final class RootProbe implements AutoCloseable {
             now = new Status(false, "storage root cannot be checked: " + e.getClass().getSimpleName());
         }
         Status before = last;
+        boolean first = lastCheckedNanos == 0;
         last = now;
         lastCheckedNanos = nanoTime.getAsLong();
-        if (now.up() != before.up() || !now.detail().equals(before.detail())) {
+        if (first || now.up() != before.up() || !now.detail().equals(before.detail())) {
             if (now.up()) {
-                LOG.info("storage root {} is available again: ready", root);
+                LOG.info(first ? "storage root {} is usable: ready" : "storage root {} is available again: ready", root);
             } else {
                 LOG.warn("storage root {} unavailable: {}; S3 requests get 503 ServiceUnavailable", root, now.detail());
             }

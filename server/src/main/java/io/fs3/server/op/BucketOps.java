@@ -5,7 +5,6 @@ import io.fs3.s3.S3Exception;
 import io.fs3.server.http.S3Request;
 import io.fs3.server.xml.ListAllMyBucketsResult;
 import io.fs3.server.xml.LocationConstraint;
-import io.fs3.server.xml.Owner;
 import io.fs3.server.xml.S3Xml;
 import io.fs3.server.xml.VersioningConfiguration;
 import io.fs3.storage.BucketName;
@@ -24,28 +23,35 @@ public final class BucketOps {
     private static final int MAX_CONFIGURATION_BYTES = 64 * 1024;
     private final BucketStore buckets;
     private final String region;
-    private final Owner owner;
+    private final AclOps acls;
 
-    public BucketOps(BucketStore buckets, String region, Owner owner) {
+    public BucketOps(BucketStore buckets, String region, AclOps acls) {
         this.buckets = buckets;
         this.region = region;
-        this.owner = owner;
+        this.acls = acls;
     }
 
+    /** The buckets the requester owns or has a grant on; the admin sees all. */
     public Response list(S3Request req) {
         List<ListAllMyBucketsResult.Bucket> list = buckets.listBuckets().stream()
+                .filter(b -> acls.visible(req, b.name()))
                 .map(b -> new ListAllMyBucketsResult.Bucket(b.name().value(), S3Xml.timestamp(b.created()), region))
                 .toList();
-        return Response.ok(new ListAllMyBucketsResult(owner, list), "application/xml").build();
+        return Response.ok(new ListAllMyBucketsResult(acls.requester(req), list), "application/xml").build();
     }
 
     /** CreateBucket; the optional CreateBucketConfiguration body (MinIO sends one even for us-east-1) is drained. */
     public Response create(S3Request req) {
         BucketName name = req.bucket();
+        var grants = acls.createGrants(req);
         drainConfiguration(req.body());
         try {
             buckets.create(name);
+            acls.created(req, name, grants);
         } catch (S3Exception e) {
+            if (e.error() == S3Error.BUCKET_ALREADY_OWNED_BY_YOU) {
+                acls.requireOwnBucket(req, name); // BucketAlreadyExists if someone else owns it
+            }
             // AWS answers 200 in us-east-1 when you already own the bucket (legacy behaviour), 409 elsewhere.
             if (e.error() != S3Error.BUCKET_ALREADY_OWNED_BY_YOU || !"us-east-1".equals(region)) {
                 throw e;
@@ -64,6 +70,7 @@ public final class BucketOps {
 
     public Response delete(S3Request req) {
         buckets.delete(req.bucket());
+        acls.deleted(req.bucket());
         return Response.noContent().build();
     }
 

@@ -29,12 +29,17 @@ final class MultipartCompleteBody {
             throw S3Exception.of(S3Error.MALFORMED_XML);
         }
         CompleteMultipartUploadRequest doc;
+        Capped capped = new Capped(body);
         try {
-            doc = S3Xml.MAPPER.readValue(new Capped(body), CompleteMultipartUploadRequest.class);
-        } catch (JacksonException e) {
-            throw S3Exception.of(S3Error.MALFORMED_XML);
-        } catch (IOException e) {
-            throw S3Exception.of(S3Error.INCOMPLETE_BODY);
+            doc = S3Xml.MAPPER.readValue(capped, CompleteMultipartUploadRequest.class);
+        } catch (IOException | RuntimeException e) {
+            if (capped.exceeded) { // the XML parser wraps what the stream throws
+                throw S3Exception.of(S3Error.MAX_MESSAGE_LENGTH_EXCEEDED);
+            }
+            if (e instanceof S3Exception s3) {
+                throw s3; // the body's own verification (signature, checksum) failed
+            }
+            throw S3Exception.of(e instanceof JacksonException ? S3Error.MALFORMED_XML : S3Error.INCOMPLETE_BODY);
         }
         if (doc == null || doc.parts() == null) {
             return List.of();
@@ -64,6 +69,7 @@ final class MultipartCompleteBody {
     /** Refuses a document longer than {@link #MAX_BYTES} while it streams in. */
     private static final class Capped extends FilterInputStream {
         private long count;
+        private boolean exceeded;
 
         Capped(InputStream in) {
             super(in);
@@ -83,10 +89,11 @@ final class MultipartCompleteBody {
             return n;
         }
 
-        private void count(int n) {
+        private void count(int n) throws IOException {
             count += n;
             if (count > MAX_BYTES) {
-                throw S3Exception.of(S3Error.MAX_MESSAGE_LENGTH_EXCEEDED);
+                exceeded = true;
+                throw new IOException("CompleteMultipartUpload body over " + MAX_BYTES + " bytes");
             }
         }
     }

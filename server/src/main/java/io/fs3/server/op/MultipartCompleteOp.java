@@ -1,5 +1,7 @@
 package io.fs3.server.op;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
 import io.fs3.multipart.CompleteRequest;
 import io.fs3.multipart.CompleteResult;
 import io.fs3.multipart.Completion;
@@ -40,6 +42,8 @@ import java.util.concurrent.TimeoutException;
 public final class MultipartCompleteOp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MultipartCompleteOp.class);
     private static final byte[] DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>\n".getBytes(StandardCharsets.UTF_8);
+    private static final ObjectWriter WITHOUT_DECLARATION = S3Xml.MAPPER.writer()
+            .without(ToXmlGenerator.Feature.WRITE_XML_DECLARATION);
     private final MultipartUploads uploads;
     private final Duration keepAlive;
     private final ExecutorService assemblers = Executors.newCachedThreadPool(r -> {
@@ -77,15 +81,16 @@ public final class MultipartCompleteOp implements AutoCloseable {
         out.flush();
         while (true) {
             try {
-                byte[] doc = S3Xml.MAPPER.writer().without(com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator
-                        .Feature.WRITE_XML_DECLARATION).writeValueAsBytes(result(req, assembly.get(keepAlive.toMillis(),
-                        TimeUnit.MILLISECONDS)));
-                out.write(doc);
+                CompleteResult r = assembly.get(keepAlive.toMillis(), TimeUnit.MILLISECONDS);
+                out.write(WITHOUT_DECLARATION.writeValueAsBytes(result(req, r)));
                 return;
             } catch (TimeoutException e) {
                 out.write(' ');
                 out.flush();
             } catch (ExecutionException | InterruptedException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
                 S3Exception s3 = asS3(e instanceof ExecutionException ? e.getCause() : e);
                 if (s3.error().status() >= 500) {
                     LOG.error("request_id={} error={} after keep-alive", requestId, s3.error().code(), s3.getCause());

@@ -2,45 +2,24 @@ package io.fs3.server.op;
 
 import io.fs3.s3.S3Error;
 import io.fs3.s3.S3Exception;
-import io.fs3.server.auth.UriEncoding;
+import io.fs3.server.http.CopySource;
 import io.fs3.server.http.Preconditions;
 import io.fs3.server.http.S3Request;
-import io.fs3.storage.BucketName;
-import io.fs3.storage.ObjectKey;
 import io.fs3.storage.ObjectMetadata;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * UploadPartCopy's source: {@code x-amz-copy-source} ({@code [/]bucket/key}, URL-encoded, an optional
- * {@code ?versionId=null}), {@code x-amz-copy-source-range} ({@code bytes=first-last}, inside the object)
- * and the {@code x-amz-copy-source-if-*} conditions, which fail with 412 PreconditionFailed.
- * https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPartCopy.html
+ * UploadPartCopy's source: {@code x-amz-copy-source} (parsed as for CopyObject), {@code x-amz-copy-source-range}
+ * ({@code bytes=first-last}, inside the object) and the {@code x-amz-copy-source-if-*} conditions, which
+ * fail with 412 PreconditionFailed. https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPartCopy.html
  */
-record MultipartCopySource(BucketName bucket, ObjectKey key, String range, Preconditions conditions) {
+record MultipartCopySource(CopySource source, String range, Preconditions conditions) {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d+)");
 
     static MultipartCopySource of(S3Request req) {
-        String header = req.header("x-amz-copy-source");
-        String value = header.trim();
-        int q = value.indexOf('?');
-        if (q >= 0) {
-            String query = value.substring(q + 1);
-            if (!query.equals("versionId=null")) { // fs3 keeps no versions; "null" names the only one
-                throw S3Exception.of(S3Error.INVALID_ARGUMENT, "fs3 keeps no object versions.")
-                        .withDetail("ArgumentName", "x-amz-copy-source").withDetail("ArgumentValue", header);
-            }
-            value = value.substring(0, q);
-        }
-        String path = UriEncoding.decodePath(value.startsWith("/") ? value.substring(1) : value);
-        int slash = path.indexOf('/');
-        if (slash <= 0 || slash == path.length() - 1) {
-            throw S3Exception.of(S3Error.INVALID_ARGUMENT, "Copy Source must mention the source bucket and key: "
-                    + "sourcebucket/sourcekey").withDetail("ArgumentName", "x-amz-copy-source").withDetail("ArgumentValue", header);
-        }
-        return new MultipartCopySource(BucketName.of(path.substring(0, slash)), ObjectKey.of(path.substring(slash + 1)),
-                req.header("x-amz-copy-source-range"),
+        return new MultipartCopySource(CopySource.parse(req.header("x-amz-copy-source")), req.header("x-amz-copy-source-range"),
                 Preconditions.of(req.header("x-amz-copy-source-if-match"), req.header("x-amz-copy-source-if-none-match"),
                         req.header("x-amz-copy-source-if-modified-since"),
                         req.header("x-amz-copy-source-if-unmodified-since")));

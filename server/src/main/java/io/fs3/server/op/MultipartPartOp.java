@@ -51,7 +51,7 @@ public final class MultipartPartOp {
         var id = MultipartArgs.uploadId(req);
         int partNumber = MultipartArgs.partNumber(req);
         MultipartCopySource source = MultipartCopySource.of(req);
-        try (OpenObject open = objects.open(source.bucket(), source.key())) {
+        try (OpenObject open = objects.open(source.source().bucket(), source.source().key())) {
             source.check(open.metadata());
             long[] bytes = source.bytes(open.metadata().size());
             tooLarge(bytes[1]);

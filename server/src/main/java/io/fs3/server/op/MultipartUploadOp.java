@@ -11,11 +11,7 @@ import io.fs3.server.http.UserMetadataHeaders;
 import io.fs3.server.xml.InitiateMultipartUploadResult;
 import jakarta.ws.rs.core.Response;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * CreateMultipartUpload (content headers, x-amz-meta-*, x-amz-tagging and the checksum algorithm and
@@ -33,7 +29,7 @@ public final class MultipartUploadOp {
     public Response create(S3Request req) {
         String algorithm = MultipartArgs.checksumAlgorithm(req);
         NewUpload upload = new NewUpload(ObjectWriteOp.contentHeaders(req), UserMetadataHeaders.from(req.headers()),
-                tags(req.header("x-amz-tagging")), algorithm, algorithm == null ? null : checksumType(req));
+                TagSets.fromHeader(req.header("x-amz-tagging")), algorithm, algorithm == null ? null : checksumType(req));
         UploadInfo info = uploads.create(req.bucket(), req.key(), upload);
         Response.ResponseBuilder r = Response.ok(new InitiateMultipartUploadResult(req.bucket().value(), info.key(),
                 info.id().value()), "application/xml");
@@ -59,23 +55,5 @@ public final class MultipartUploadOp {
         } catch (IllegalArgumentException e) {
             throw S3Exception.of(S3Error.INVALID_REQUEST, "Value for x-amz-checksum-type header is invalid.");
         }
-    }
-
-    /** x-amz-tagging is URL query syntax: {@code k1=v1&k2=v2}, each part URL-encoded. */
-    static Map<String, String> tags(String header) {
-        Map<String, String> tags = new TreeMap<>();
-        if (header == null || header.isBlank()) {
-            return tags;
-        }
-        for (String pair : header.split("&")) {
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            if (k.isEmpty() || tags.put(k, v) != null) {
-                throw S3Exception.of(S3Error.INVALID_ARGUMENT, "The header 'x-amz-tagging' shall be encoded as UTF-8 "
-                        + "then URLEncoded URL query parameters without tag name duplicates.");
-            }
-        }
-        return tags;
     }
 }

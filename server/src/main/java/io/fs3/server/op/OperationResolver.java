@@ -27,6 +27,11 @@ public final class OperationResolver {
     }
 
     private static final List<Row> ROWS = List.of(
+            // First: any GET with ?browser is a browser page, whatever else it names (the SigV4 filter lets
+            // these through unsigned, so they must never reach an S3 operation).
+            new Row("GET", Scope.SERVICE, "browser", S3Operation.BROWSE),
+            new Row("GET", Scope.BUCKET, "browser", S3Operation.BROWSE),
+            new Row("GET", Scope.OBJECT, "browser", S3Operation.BROWSE),
             new Row("GET", Scope.SERVICE, null, S3Operation.LIST_BUCKETS),
             new Row("GET", Scope.BUCKET, "location", S3Operation.GET_BUCKET_LOCATION),
             new Row("GET", Scope.BUCKET, "versioning", S3Operation.GET_BUCKET_VERSIONING),
@@ -37,6 +42,10 @@ public final class OperationResolver {
             new Row("GET", Scope.BUCKET, "tagging", S3Operation.GET_BUCKET_TAGGING),
             new Row("PUT", Scope.BUCKET, "tagging", S3Operation.PUT_BUCKET_TAGGING),
             new Row("DELETE", Scope.BUCKET, "tagging", S3Operation.DELETE_BUCKET_TAGGING),
+            new Row("GET", Scope.BUCKET, "acl", S3Operation.GET_BUCKET_ACL),
+            new Row("PUT", Scope.BUCKET, "acl", S3Operation.PUT_BUCKET_ACL),
+            new Row("GET", Scope.OBJECT, "acl", S3Operation.GET_OBJECT_ACL),
+            new Row("PUT", Scope.OBJECT, "acl", S3Operation.PUT_OBJECT_ACL),
             new Row("POST", Scope.BUCKET, "delete", S3Operation.DELETE_OBJECTS),
             new Row("POST", Scope.BUCKET, null, S3Operation.POST_OBJECT),
             new Row("GET", Scope.BUCKET, null, S3Operation.LIST_OBJECTS_V1),
@@ -68,7 +77,8 @@ public final class OperationResolver {
             "inventory", "legal-hold", "lifecycle", "list-type", "location", "logging", "metadataConfiguration",
             "metrics", "notification", "object-lock", "ownershipControls", "policy", "policyStatus",
             "publicAccessBlock", "replication", "requestPayment", "restore", "retention", "select", "session",
-            "tagging", "torrent", "uploadId", "uploads", "versioning", "versions", "website", "renameObject");
+            "tagging", "torrent", "uploadId", "uploads", "versioning", "versions", "website", "renameObject",
+            "browser");
 
     private OperationResolver() {
     }

@@ -11,6 +11,9 @@ public enum S3Operation {
     GET_BUCKET_CORS, PUT_BUCKET_CORS, DELETE_BUCKET_CORS,
     CREATE_MULTIPART_UPLOAD, UPLOAD_PART, UPLOAD_PART_COPY, COMPLETE_MULTIPART_UPLOAD, ABORT_MULTIPART_UPLOAD,
     LIST_PARTS, LIST_MULTIPART_UPLOADS,
+    GET_BUCKET_ACL, PUT_BUCKET_ACL, GET_OBJECT_ACL, PUT_OBJECT_ACL,
+    /** A bucket-browser page ({@code GET ...?browser=true}): HTML for people, not an S3 API call. */
+    BROWSE,
     /** Recognised but not implemented: answered with NotImplemented naming the operation. */
     UNSUPPORTED
 }

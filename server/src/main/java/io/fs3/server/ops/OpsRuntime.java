@@ -44,6 +44,7 @@ public final class OpsRuntime extends AbstractLifeCycle {
     private final Optional<ConfigWatcher> watcher;
     private volatile MetricsSettings metricsSettings;
     private volatile boolean stopping;
+    private Optional<NetworkConnectionLimit> connectionLimit = Optional.empty();
 
     private OpsRuntime(Fs3Settings settings, Fs3Metrics metrics, ConfigSource source, LogLevels logLevels) {
         ObservabilitySettings o = settings.observability();
@@ -92,9 +93,9 @@ public final class OpsRuntime extends AbstractLifeCycle {
         // Slow-loris: a connection that sends nothing (headers or body) for this long is closed.
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         if (limits.maxConnections() > 0) {
-            NetworkConnectionLimit limit = new NetworkConnectionLimit(limits.maxConnections(), connector);
-            limit.setEndPointIdleTimeout(limits.idleTimeoutAtLimit().toMillis());
-            jetty.addBean(limit);
+            // At the limit Jetty stops accepting: further clients wait in the TCP backlog, nothing is refused.
+            connectionLimit = Optional.of(new NetworkConnectionLimit(limits.maxConnections(), connector));
+            jetty.addBean(connectionLimit.get());
         }
         jetty.setErrorHandler(new S3ErrorPages());
         if (jetty.getThreadPool() instanceof QueuedThreadPool pool) {
@@ -130,6 +131,10 @@ public final class OpsRuntime extends AbstractLifeCycle {
 
     public Optional<ConfigWatcher> configWatcher() {
         return watcher;
+    }
+
+    public Optional<NetworkConnectionLimit> connectionLimit() {
+        return connectionLimit;
     }
 
     @Override

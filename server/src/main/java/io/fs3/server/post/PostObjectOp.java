@@ -4,7 +4,10 @@ import io.fs3.config.Secret;
 import io.fs3.s3.S3Error;
 import io.fs3.s3.S3Exception;
 import io.fs3.server.auth.CredentialStore;
+import io.fs3.server.authz.Authorizer;
+import io.fs3.server.op.S3Operation;
 import io.fs3.server.auth.SigV4Signing;
+import io.fs3.server.auth.UriEncoding;
 import io.fs3.server.http.Etag;
 import io.fs3.server.http.S3Request;
 import io.fs3.server.http.UserMetadataHeaders;
@@ -38,13 +41,16 @@ public final class PostObjectOp {
     private final CredentialStore credentials;
     private final String region;
     private final Clock clock;
+    private final Authorizer authorizer;
 
-    public PostObjectOp(ObjectStore objects, BucketStore buckets, CredentialStore credentials, String region, Clock clock) {
+    public PostObjectOp(ObjectStore objects, BucketStore buckets, CredentialStore credentials, String region, Clock clock,
+                        Authorizer authorizer) {
         this.objects = objects;
         this.buckets = buckets;
         this.credentials = credentials;
         this.region = region;
         this.clock = clock;
+        this.authorizer = authorizer;
     }
 
     public Response post(S3Request req) {
@@ -65,6 +71,8 @@ public final class PostObjectOp {
             throw S3Exception.of(S3Error.INVALID_ARGUMENT, "Bucket POST must contain a field named 'key'.");
         }
         ObjectKey key = ObjectKey.of(rawKey.replace("${filename}", form.fileName() == null ? "" : form.fileName()));
+        // the policy's signer uploads with their own permissions
+        authorizer.check(fields.get("x-amz-credential").split("/")[0], S3Operation.POST_OBJECT, bucket, key);
         PutResult result = objects.put(bucket, key, new PutRequest(
                 new LengthRangeInputStream(form.file(), policy.minLength(), policy.maxLength()), -1,
                 content(fields), userMetadata(fields), null, null, false, TagSets.fromXmlField(fields.get("tagging"))));
@@ -106,7 +114,8 @@ public final class PostObjectOp {
             return Response.seeOther(location).header("ETag", etag).build();
         }
         String status = fields.getOrDefault("success_action_status", "204");
-        String location = "/" + bucket.value() + "/" + key.value();
+        // Percent-encoded, as S3 sends it: a raw space or '#' would make the header an invalid URI (Jersey then fails).
+        String location = "/" + UriEncoding.encode(bucket.value(), false) + "/" + UriEncoding.encode(key.value(), true);
         return switch (status) {
             case "200" -> Response.ok().header("ETag", etag).header("Location", location).build();
             case "201" -> Response.status(201).entity(new PostResponse(location, bucket.value(), key.value(), etag))

@@ -29,11 +29,13 @@ public final class BucketResource {
         S3Request req = S3Request.of(ctx, null);
         return switch (req.resolve(Scope.BUCKET)) {
             case LIST_OBJECTS_V1 -> ops.listings().v1(req);
+            case BROWSE -> ops.browser().bucket(ctx);
             case LIST_OBJECTS_V2 -> ops.listings().v2(req);
             case GET_BUCKET_LOCATION -> ops.buckets().location(req);
             case GET_BUCKET_VERSIONING -> ops.buckets().versioning(req);
             case GET_BUCKET_TAGGING -> ops.tagging().getBucket(req);
             case GET_BUCKET_CORS -> ops.cors().get(req);
+            case GET_BUCKET_ACL -> ops.acls().getBucket(req);
             case LIST_MULTIPART_UPLOADS -> ops.multipart().lists().uploads(req);
             default -> throw unexpected();
         };
@@ -55,6 +57,7 @@ public final class BucketResource {
             case CREATE_BUCKET -> ops.buckets().create(req);
             case PUT_BUCKET_TAGGING -> ops.tagging().putBucket(req);
             case PUT_BUCKET_CORS -> ops.cors().put(req);
+            case PUT_BUCKET_ACL -> ops.acls().putBucket(req);
             default -> throw unexpected();
         };
     }

@@ -30,7 +30,9 @@ public final class ObjectResource {
         S3Request req = S3Request.of(ctx, null);
         return switch (req.resolve(Scope.OBJECT)) {
             case GET_OBJECT -> ops.reads().get(req);
+            case BROWSE -> ops.browser().object(ctx);
             case GET_OBJECT_TAGGING -> ops.tagging().getObject(req);
+            case GET_OBJECT_ACL -> ops.acls().getObject(req);
             case LIST_PARTS -> ops.multipart().lists().parts(req);
             default -> throw BucketResource.unexpected();
         };
@@ -49,8 +51,9 @@ public final class ObjectResource {
     public Response put(@Context ContainerRequest ctx, InputStream body) {
         S3Request req = S3Request.of(ctx, body);
         return switch (req.resolve(Scope.OBJECT)) {
-            case PUT_OBJECT -> ops.writes().put(req);
-            case COPY_OBJECT -> ops.copies().copy(req);
+            case PUT_OBJECT -> ops.acls().withObjectAcl(req, () -> ops.writes().put(req));
+            case COPY_OBJECT -> ops.acls().withObjectAcl(req, () -> ops.copies().copy(req));
+            case PUT_OBJECT_ACL -> ops.acls().putObject(req);
             case PUT_OBJECT_TAGGING -> ops.tagging().putObject(req);
             case UPLOAD_PART -> ops.multipart().parts().upload(req);
             case UPLOAD_PART_COPY -> ops.multipart().parts().copy(req);

@@ -23,6 +23,7 @@ public final class ServiceResource {
         S3Request req = S3Request.of(ctx, null);
         return switch (req.resolve(Scope.SERVICE)) {
             case LIST_BUCKETS -> ops.buckets().list(req);
+            case BROWSE -> ops.browser().service(ctx);
             default -> throw new IllegalStateException("resolver returned a non-service operation");
         };
     }

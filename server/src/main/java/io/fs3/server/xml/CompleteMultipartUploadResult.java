@@ -7,7 +7,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 
 /** CompleteMultipartUpload response. https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html */
-@JacksonXmlRootElement(localName = "CompleteMultipartUploadResult", namespace = S3Xml.NAMESPACE)
+@JacksonXmlRootElement(localName = "CompleteMultipartUploadResult")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"Location", "Bucket", "Key", "ETag"})
 public record CompleteMultipartUploadResult(@JacksonXmlProperty(localName = "Location") String location,

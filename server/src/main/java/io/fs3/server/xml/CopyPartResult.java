@@ -7,7 +7,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 
 /** UploadPartCopy response. https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPartCopy.html */
-@JacksonXmlRootElement(localName = "CopyPartResult", namespace = S3Xml.NAMESPACE)
+@JacksonXmlRootElement(localName = "CopyPartResult")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"LastModified", "ETag"})
 public record CopyPartResult(@JacksonXmlProperty(localName = "LastModified") String lastModified,

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import java.util.List;
 
 /** ListMultipartUploads response. https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListMultipartUploads.html */
-@JacksonXmlRootElement(localName = "ListMultipartUploadsResult", namespace = S3Xml.NAMESPACE)
+@JacksonXmlRootElement(localName = "ListMultipartUploadsResult")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"Bucket", "KeyMarker", "UploadIdMarker", "NextKeyMarker", "NextUploadIdMarker", "Delimiter", "Prefix",
         "MaxUploads", "IsTruncated", "EncodingType", "Upload", "CommonPrefixes"})

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import java.util.List;
 
 /** ListParts response. https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListParts.html */
-@JacksonXmlRootElement(localName = "ListPartsResult", namespace = S3Xml.NAMESPACE)
+@JacksonXmlRootElement(localName = "ListPartsResult")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"Bucket", "Key", "UploadId", "PartNumberMarker", "NextPartNumberMarker", "MaxParts", "IsTruncated",
         "Part", "Initiator", "Owner", "StorageClass", "ChecksumAlgorithm", "ChecksumType"})

@@ -101,12 +101,23 @@ class SigV4AuthFilterTest {
     }
 
     @Test
-    void unsignedRequestIsDenied() {
+    void unsignedRequestPassesAsAnonymousForTheAuthorizer() {
         FakeContext fake = new FakeContext(new SignedRequest("GET", "/bucket", null, Map.of("Host", List.of("h"))),
                 new byte[0]);
-        S3Exception e = assertThrows(S3Exception.class, () -> filter.filter(fake.ctx));
-        assertEquals(S3Error.ACCESS_DENIED, e.error());
+        InputStream original = fake.entity;
+        filter.filter(fake.ctx);
         assertNull(fake.properties.get(SigV4AuthFilter.ACCESS_KEY_PROPERTY));
+        assertNull(fake.properties.get(SigV4AuthFilter.PAYLOAD_PROPERTY));
+        assertSame(original, fake.entity);
+    }
+
+    @Test
+    void signaturesCoverTheUriAsReceivedBeforeAVirtualHostRewrite() {
+        SignedRequest r = TestSigner.request("GET", "/key").signHeader();
+        FakeContext fake = new FakeContext(new SignedRequest("GET", "/bucket/key", null, r.headers()), new byte[0]);
+        fake.properties.put(SigV4AuthFilter.RECEIVED_URI_PROPERTY, URI.create("http://" + TestSigner.HOST + "/key"));
+        filter.filter(fake.ctx);
+        assertEquals(TestSigner.ACCESS_KEY, fake.properties.get(SigV4AuthFilter.ACCESS_KEY_PROPERTY));
     }
 
     @Test
@@ -124,8 +135,10 @@ class SigV4AuthFilterTest {
         filter.filter(fake.ctx);
         assertSame(original, fake.entity);
         assertTrue(fake.properties.isEmpty());
-        // A bucket named like the prefix without the slash is not reserved.
-        FakeContext notReserved = new FakeContext(new SignedRequest("GET", "/_fs3", null, Map.of()), new byte[0]);
-        assertEquals(S3Error.ACCESS_DENIED, assertThrows(S3Exception.class, () -> filter.filter(notReserved.ctx)).error());
+        // A path named like the prefix without the slash is not reserved: its signature is checked.
+        SignedRequest bad = TestSigner.request("GET", "/_fs3").credentials(TestSigner.ACCESS_KEY, "wrong").signHeader();
+        FakeContext notReserved = new FakeContext(bad, new byte[0]);
+        assertEquals(S3Error.SIGNATURE_DOES_NOT_MATCH,
+                assertThrows(S3Exception.class, () -> filter.filter(notReserved.ctx)).error());
     }
 }

@@ -44,6 +44,17 @@ class UriEncodingTest {
     }
 
     @Test
+    void decodeMixesAsciiEscapesAndMultiByteCharactersExactly() {
+        // the all-ASCII fast path and the UTF-8 path must agree with a plain UTF-8 decode of the bytes
+        assertEquals("AK/20261122/us-east-1/s3/aws4_request",
+                UriEncoding.decodeQueryComponent("AK%2F20261122%2Fus-east-1%2Fs3%2Faws4_request"));
+        assertEquals("a\u0000b", UriEncoding.decodePath("a%00b"));
+        assertEquals("\u00fc/\u20ac x", UriEncoding.decodeQueryComponent("%C3%BC%2F\u20ac+x"));
+        assertThrows(S3Exception.class, () -> UriEncoding.decodePath("ok%FFok"));
+        assertThrows(S3Exception.class, () -> UriEncoding.decodePath("ok%C3"));
+    }
+
+    @Test
     void decodeQueryComponentTreatsPlusAsSpace() {
         assertEquals("a b", UriEncoding.decodeQueryComponent("a+b"));
         assertEquals("a+b", UriEncoding.decodeQueryComponent("a%2Bb"));

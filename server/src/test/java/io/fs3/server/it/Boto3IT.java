@@ -16,7 +16,12 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** boto3 scripts run by real Python interpreters: Debian's (boto3 1.26) and, where present, pyenv's (1.4x, CRC32 by default). */
+/**
+ * boto3 scripts (src-test-data clients/boto3_*.py) run by real Python interpreters: Debian's (boto3 1.26: Content-MD5)
+ * and, where present, pyenv's (1.4x: CRC32 checksums by default). Client API, resource API, managed transfers with
+ * multipart thresholds, paginators, presigned URLs and POST, copy, tagging, CORS, batch delete.
+ */
+@AnyS3Endpoint
 class Boto3IT {
     @TempDir
     static Path root;
@@ -26,20 +31,23 @@ class Boto3IT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start(root);
+        server = TestServer.connect(root);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
+    /** Debian's python3 always (required in CI); every pyenv interpreter that has boto3. */
     static Stream<String> interpreters() throws Exception {
         List<String> found = new ArrayList<>(List.of("/usr/bin/python3"));
-        Path pyenv = Path.of("/root/.pyenv/versions");
+        Path pyenv = Path.of(System.getProperty("user.home"), ".pyenv", "versions");
         if (Files.isDirectory(pyenv)) {
             try (Stream<Path> versions = Files.list(pyenv)) {
-                versions.map(v -> v.resolve("bin/python3")).filter(Files::isExecutable).map(Path::toString)
+                versions.sorted().map(v -> v.resolve("bin/python3")).filter(Files::isExecutable).map(Path::toString)
                         .filter(Boto3IT::hasBoto3).forEach(found::add);
             }
         }
@@ -48,32 +56,41 @@ class Boto3IT {
 
     @ParameterizedTest
     @MethodSource("interpreters")
-    void everydayCalls(String python) throws Exception {
+    void everydayClientCalls(String python) throws Exception {
         CliTool.require(python);
-        Path script = home.resolve("boto3_smoke.py");
-        try (InputStream in = Boto3IT.class.getResourceAsStream("/clients/boto3_smoke.py")) {
-            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        String bucket = "boto-" + Math.abs(python.hashCode() % 10000);
-        CliTool.Result r = CliTool.run(home, Map.of(), List.of(python, script.toString(),
-                server.endpoint().toString(), bucket, home.toString()));
-        assertThat(r.exitCode()).as(r.output()).isZero();
-        assertThat(r.output()).contains("BOTO3 OK");
+        CliTool.version("boto3 (" + python + ")", home, Map.of(), List.of(python, "-c",
+                "import boto3, botocore; print('boto3', boto3.__version__, 'botocore', botocore.__version__)"));
+        assertThat(runScript(python, "boto3_smoke.py", "boto", true)).contains("BOTO3 OK");
     }
 
     @ParameterizedTest
     @MethodSource("interpreters")
     void copyTaggingCorsBatchDeleteAndPresignedPost(String python) throws Exception {
         CliTool.require(python);
-        Path script = home.resolve("boto3_object_ops.py");
-        try (InputStream in = Boto3IT.class.getResourceAsStream("/clients/boto3_object_ops.py")) {
+        assertThat(runScript(python, "boto3_object_ops.py", "boto-ops", false)).contains("BOTO3 OBJECT OPS OK");
+    }
+
+    @ParameterizedTest
+    @MethodSource("interpreters")
+    void resourceApiManagedMultipartTransfersPaginatorsAndPresignedUrls(String python) throws Exception {
+        CliTool.require(python);
+        assertThat(runScript(python, "boto3_resource_transfer.py", "boto-res", true)).contains("BOTO3 RESOURCE TRANSFER OK");
+    }
+
+    private static String runScript(String python, String name, String bucketBase, boolean withWorkdir) throws Exception {
+        Path script = home.resolve(name);
+        try (InputStream in = Boto3IT.class.getResourceAsStream("/clients/" + name)) {
             Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        String bucket = "boto-ops-" + Math.abs(python.hashCode() % 10000);
-        CliTool.Result r = CliTool.run(home, Map.of(), List.of(python, script.toString(),
-                server.endpoint().toString(), bucket));
+        String bucket = server.bucket(bucketBase + "-" + Math.abs(python.hashCode() % 10000));
+        List<String> cmd = new ArrayList<>(List.of(python, script.toString(), server.endpoint().toString(), bucket));
+        if (withWorkdir) {
+            cmd.add(home.toString());
+        }
+        CliTool.Result r = CliTool.run(home, Map.of("FS3_IT_ACCESS_KEY", server.accessKey(),
+                "FS3_IT_SECRET_KEY", server.secretKey(), "FS3_IT_REGION", server.region()), cmd);
         assertThat(r.exitCode()).as(r.output()).isZero();
-        assertThat(r.output()).contains("BOTO3 OBJECT OPS OK");
+        return r.output();
     }
 
     private static boolean hasBoto3(String python) {

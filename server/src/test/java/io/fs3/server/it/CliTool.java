@@ -36,6 +36,48 @@ public final class CliTool {
     }
 
     public static Result run(Path home, Map<String, String> env, List<String> command) throws IOException, InterruptedException {
+        return run(home, env, command, 300);
+    }
+
+    /**
+     * Runs a client's version command, prints the first line and records it in target/client-versions.txt (the
+     * README's compatibility table is written from these), and returns it.
+     */
+    public static String version(String client, Path home, Map<String, String> env, List<String> command)
+            throws IOException, InterruptedException {
+        Result r = run(home, env, command, 60);
+        String line = r.output().lines().filter(l -> !l.isBlank()).findFirst().orElse("(no output)").strip();
+        String entry = client + ": " + line;
+        System.out.println("[fs3-it] client version " + entry);
+        synchronized (CliTool.class) {
+            Path file = Path.of("target", "client-versions.txt");
+            List<String> seen = Files.exists(file) ? Files.readAllLines(file) : List.of();
+            if (Files.isDirectory(file.getParent()) && !seen.contains(entry)) {
+                Files.writeString(file, entry + System.lineSeparator(), StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            }
+        }
+        return line;
+    }
+
+    /**
+     * Starts a long-running client (a FUSE mount, ...) with the same clean environment, its output going to
+     * {@code log}; the caller stops it.
+     */
+    public static Process start(Path home, Map<String, String> env, List<String> command, Path log) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).directory(home.toFile())
+                .redirectOutput(log.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("RCLONE_") || k.startsWith("BOTO"));
+        pb.environment().put("HOME", home.toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        return p;
+    }
+
+    /** Runs a command with a clean environment (see the class comment), failing the test after {@code timeoutSeconds}. */
+    public static Result run(Path home, Map<String, String> env, List<String> command, int timeoutSeconds)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).directory(home.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("RCLONE_") || k.startsWith("BOTO"));
         pb.environment().put("HOME", home.toString());
@@ -52,7 +94,7 @@ public final class CliTool {
             }
         });
         drain.start();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             fail("timed out: " + command);
         }

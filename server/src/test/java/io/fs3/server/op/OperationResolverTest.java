@@ -27,6 +27,10 @@ class OperationResolverTest {
             "GET, BUCKET, cors, false, GET_BUCKET_CORS",
             "PUT, BUCKET, cors, false, PUT_BUCKET_CORS",
             "DELETE, BUCKET, cors, false, DELETE_BUCKET_CORS",
+            "GET, BUCKET, acl, false, GET_BUCKET_ACL",
+            "PUT, BUCKET, acl, false, PUT_BUCKET_ACL",
+            "GET, OBJECT, acl, false, GET_OBJECT_ACL",
+            "PUT, OBJECT, acl, false, PUT_OBJECT_ACL",
             "PUT, BUCKET, , false, CREATE_BUCKET",
             "DELETE, BUCKET, , false, DELETE_BUCKET",
             "HEAD, BUCKET, , false, HEAD_BUCKET",
@@ -71,10 +75,12 @@ class OperationResolverTest {
 
     @org.junit.jupiter.api.Test
     void putAclNeverFallsThroughToPutObject() {
-        assertThatThrownBy(() -> OperationResolver.resolve("PUT", Scope.OBJECT, Map.of("acl", ""), false))
+        assertThat(OperationResolver.resolve("PUT", Scope.OBJECT, Map.of("acl", ""), false)).isEqualTo(S3Operation.PUT_OBJECT_ACL);
+        assertThat(OperationResolver.resolve("PUT", Scope.BUCKET, Map.of("acl", ""), false)).isEqualTo(S3Operation.PUT_BUCKET_ACL);
+        assertThatThrownBy(() -> OperationResolver.resolve("DELETE", Scope.OBJECT, Map.of("acl", ""), false))
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
                     assertThat(e.error()).isIn(S3Error.NOT_IMPLEMENTED);
-                    assertThat(e.getMessage()).contains("PutObjectAcl");
+                    assertThat(e.getMessage()).contains("DeleteObjectAcl");
                 });
         assertThat(OperationResolver.awsName("GET", Scope.BUCKET, "lifecycle", false)).isEqualTo("GetBucketLifecycle");
         assertThat(OperationResolver.awsName("PUT", Scope.OBJECT, "legal-hold", false)).isEqualTo("PutObjectLegalhold");

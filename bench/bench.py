@@ -1,0 +1,782 @@
+#!/usr/bin/env python3
+"""fs3 benchmark: the same work against fs3, nginx (the machine's limit for HTTP GET/PUT of a file) and
+S3Proxy (the peer to beat). Started by bench/run.sh, which checks the prerequisites; see bench/README.md.
+
+Everything it starts is stopped on exit (also on Ctrl-C / SIGTERM). Load: wrk (pinned to one core)
+cycling through presigned URLs made ahead of time; servers pinned to the other core."""
+
+import argparse
+import atexit
+import datetime
+import json
+import mmap
+import os
+import platform
+import re
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import http.client
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import s3lite  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+AK, SK = "benchaccesskey", "benchsecretkey0123456789abcdefghijklmnop"
+HZ = os.sysconf("SC_CLK_TCK")
+KiB, MiB, GiB = 1 << 10, 1 << 20, 1 << 30
+
+PROCS = []  # every process we started (Popen, own session)
+
+
+def log(msg):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def stop_all():
+    for p in reversed(PROCS):
+        if p.poll() is None:
+            try:
+                os.killpg(p.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+    deadline = time.time() + 15
+    for p in reversed(PROCS):
+        while p.poll() is None and time.time() < deadline:
+            time.sleep(0.05)
+        if p.poll() is None:
+            try:
+                os.killpg(p.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            p.wait()
+    PROCS.clear()
+
+
+def _on_signal(signum, _frame):
+    log(f"signal {signum}: stopping everything started")
+    stop_all()
+    sys.exit(128 + signum)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def drop_caches():
+    try:
+        subprocess.run(["sync"], check=True)
+        with open("/proc/sys/vm/drop_caches", "w") as f:
+            f.write("3\n")
+        return True
+    except OSError:
+        return False
+
+
+# ---------------------------------------------------------------------------------------------
+# process accounting
+
+
+def descendants(pid):
+    """pid and all its descendants (nginx master + workers)."""
+    children = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat") as f:
+                    st = f.read()
+                ppid = int(st[st.rfind(")") + 2:].split()[1])
+                children.setdefault(ppid, []).append(int(d))
+            except (OSError, ValueError, IndexError):
+                pass
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(children.get(p, []))
+    return out
+
+
+def cpu_seconds(pid):
+    total = 0
+    for p in descendants(pid):
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                st = f.read()
+            fields = st[st.rfind(")") + 2:].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14, 15)
+        except (OSError, ValueError):
+            pass
+    return total / HZ
+
+
+def memory_mb(pid):
+    hwm = rss = 0
+    for p in descendants(pid):
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        hwm += int(line.split()[1])
+                    elif line.startswith("VmRSS:"):
+                        rss += int(line.split()[1])
+        except OSError:
+            pass
+    return hwm / 1024, rss / 1024
+
+
+def child_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+# ---------------------------------------------------------------------------------------------
+# servers
+
+
+class Server:
+    name = "?"
+    s3 = True
+
+    def __init__(self, tmp, data, cpus):
+        self.tmp, self.data, self.cpus = tmp, data, cpus
+        self.port = free_port()
+        self.proc = None
+        self.startup_ms = None
+
+    def pin(self, cmd):
+        return (["taskset", "-c", self.cpus] if self.cpus else []) + cmd
+
+    def start(self):
+        cmd = self.command()
+        logf = open(os.path.join(self.tmp, f"{self.name}.log"), "ab")
+        t0 = time.perf_counter()
+        self.proc = subprocess.Popen(self.pin(cmd), stdout=logf, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                     start_new_session=True, env=self.env())
+        PROCS.append(self.proc)
+        # time from process start to the first answered request (any HTTP status)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"{self.name} exited at start; see {logf.name}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as s:
+                    s.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\nConnection: close\r\n\r\n".encode())
+                    if s.recv(12).startswith(b"HTTP/1."):
+                        self.startup_ms = (time.perf_counter() - t0) * 1000
+                        return self
+            except OSError:
+                pass
+            time.sleep(0.005)
+        raise RuntimeError(f"{self.name} did not answer within 60 s; see {logf.name}")
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+        if self.proc in PROCS:
+            PROCS.remove(self.proc)
+
+    def env(self):
+        return {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+
+    def cpu(self):
+        return cpu_seconds(self.proc.pid)
+
+    def memory(self):
+        return memory_mb(self.proc.pid)
+
+    def get_target(self, bucket, key):
+        return s3lite.Signer(AK, SK, f"127.0.0.1:{self.port}").presign("GET", f"/{bucket}/{key}", expires=7200)
+
+    def put_target(self, bucket, key):
+        return s3lite.Signer(AK, SK, f"127.0.0.1:{self.port}").presign("PUT", f"/{bucket}/{key}", expires=7200)
+
+    def put_bucket(self):
+        return f"put-{self.name}"
+
+    def client(self):
+        return s3lite.Client("127.0.0.1", self.port, AK, SK)
+
+
+class Fs3(Server):
+    def __init__(self, tmp, data, cpus, jar, fsync, name="fs3"):
+        super().__init__(tmp, data, cpus)
+        self.jar, self.fsync, self.name = jar, fsync, name
+        self.conf = os.path.join(tmp, f"{name}.properties")
+        with open(self.conf, "w") as f:
+            f.write(f"fs3.http.host=127.0.0.1\nfs3.http.port={self.port}\nfs3.storage.root={data}\n"
+                    f"fs3.storage.fsync={'true' if fsync else 'false'}\n"
+                    f"fs3.auth.access-key={AK}\nfs3.auth.secret-key={SK}\n")
+
+    def command(self):
+        return ["java", "-jar", self.jar, "--config", self.conf]
+
+
+class S3Proxy(Server):
+    name = "s3proxy"
+
+    def __init__(self, tmp, data, cpus, jar):
+        super().__init__(tmp, data, cpus)
+        self.jar = jar
+        self.conf = os.path.join(tmp, "s3proxy.conf")
+        with open(self.conf, "w") as f:
+            f.write(f"s3proxy.endpoint=http://127.0.0.1:{self.port}\ns3proxy.authorization=aws-v2-or-v4\n"
+                    f"s3proxy.identity={AK}\ns3proxy.credential={SK}\njclouds.provider=filesystem\n"
+                    f"jclouds.filesystem.basedir={data}\n")
+
+    def command(self):
+        return ["java", "-jar", self.jar, "--properties", self.conf]
+
+
+class Nginx(Server):
+    name = "nginx"
+    s3 = False
+
+    def __init__(self, tmp, data, cpus):
+        super().__init__(tmp, data, cpus)
+        self.prefix = os.path.join(tmp, "nginx")
+        os.makedirs(os.path.join(self.prefix, "body"), exist_ok=True)
+        self.conf = os.path.join(self.prefix, "nginx.conf")
+        p = self.prefix
+        with open(self.conf, "w") as f:
+            f.write(f"""user root;
+worker_processes 1;
+daemon off;
+pid {p}/nginx.pid;
+error_log {p}/error.log warn;
+events {{ worker_connections 4096; }}
+http {{
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  tcp_nodelay on;
+  keepalive_requests 10000000;
+  keepalive_timeout 120s;
+  client_max_body_size 0;
+  client_body_temp_path {data}/.nginx-body;
+  proxy_temp_path {p}/proxy; fastcgi_temp_path {p}/fastcgi; uwsgi_temp_path {p}/uwsgi; scgi_temp_path {p}/scgi;
+  default_type application/octet-stream;
+  server {{
+    listen 127.0.0.1:{self.port};
+    root {data};
+    location / {{
+      dav_methods PUT;
+      create_full_put_path on;
+      dav_access user:rw group:r all:r;
+    }}
+  }}
+}}
+""")
+
+    def command(self):
+        return ["nginx", "-p", self.prefix, "-c", self.conf]
+
+    def get_target(self, bucket, key):
+        return f"/{bucket}/{key}"
+
+    def put_target(self, bucket, key):
+        return f"/{bucket}/{key}"
+
+
+# ---------------------------------------------------------------------------------------------
+# load
+
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.client_cpus = args.client_cpus
+        self.results = {}   # figure -> server -> value
+        self.details = {}   # raw measurements
+        self.notes = []
+
+    def put(self, figure, server, value, detail=None):
+        self.results.setdefault(figure, {})[server] = value
+        if detail is not None:
+            self.details.setdefault(figure, {})[server] = detail
+
+    def wrk(self, srv, script_args, conns, secs, script="paths.lua", timeout="60s", quiet=False):
+        cmd = (["taskset", "-c", self.client_cpus] if self.client_cpus else []) + [
+            "wrk", "-t1", f"-c{conns}", f"-d{secs}s", f"--timeout={timeout}", "-s", os.path.join(HERE, "wrk", script),
+            f"http://127.0.0.1:{srv.port}", "--"] + script_args
+        c0, s0 = child_cpu(), srv.cpu()
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=secs + 120)
+        s1, c1 = srv.cpu(), child_cpu()
+        m = re.search(r"WRKJSON (\{.*\})", out.stdout)
+        if not m:
+            raise RuntimeError(f"wrk failed: {out.stdout[-500:]} {out.stderr[-500:]}")
+        r = json.loads(m.group(1))
+        r["server_cpu_s"] = s1 - s0
+        r["client_cpu_s"] = c1 - c0
+        secs_run = r["duration_us"] / 1e6
+        r["ops"] = r["requests"] / secs_run
+        r["MBps"] = r["bytes"] / secs_run / 1e6
+        r["errors"] = sum(r[k] for k in r if k.startswith("errors_"))
+        r["cpu_us_per_req"] = (r["server_cpu_s"] / r["requests"] * 1e6) if r["requests"] else None
+        r["client_cpu_us_per_req"] = (r["client_cpu_s"] / r["requests"] * 1e6) if r["requests"] else None
+        if r["errors"] and not quiet:
+            self.notes.append(f"{srv.name}: wrk {script_args[:1]} c={conns}: {r['errors']} errors "
+                              f"(status {r['errors_status']}, timeout {r['errors_timeout']})")
+        return r
+
+    def guard(self, srv, what, fn, *args, **kw):
+        """Runs one group of measurements; a failure is recorded as a note and the run goes on."""
+        try:
+            fn(*args, **kw)
+        except Exception as e:  # noqa: BLE001 - reported in the results
+            self.notes.append(f"{srv.name}: {what} failed: {str(e)[:300]}")
+            log(f"{srv.name}: {what} FAILED: {e}")
+            traceback.print_exc()
+
+    def warm(self, srv, script_args, conns, cap, script="paths.lua", chunk=4):
+        """Runs the load in chunks until the rate stops climbing (JIT compilation done): two chunks in a row
+        within 3% of each other, or `cap` seconds. Returns the chunk rates (ops/s)."""
+        t0, rates = time.time(), []
+        while time.time() - t0 < cap:
+            r = self.wrk(srv, script_args, conns, chunk, script, quiet=True)
+            rates.append(round(r["ops"], 1))
+            if len(rates) >= 2 and abs(rates[-1] - rates[-2]) <= 0.03 * max(rates[-2], 1e-9):
+                break
+        return {"chunk_s": chunk, "rates": rates, "seconds": round(time.time() - t0, 1)}
+
+    # --- GET / PUT figures --------------------------------------------------------------------
+    def object_figures(self, srv, small_keys):
+        a = self.args
+        tag = srv.name
+        gets = os.path.join(srv.tmp, f"{tag}-get4k.txt")
+        with open(gets, "w") as f:
+            for k in small_keys:
+                f.write(srv.get_target("bench", k) + "\n")
+        self.check_get(srv, "bench", small_keys[0], 4 * KiB)
+        w = self.warm(srv, [gets], 16, a.warmup)
+        self.put("GET 4 KiB: warm-up until steady (JIT), s", tag, w["seconds"], w)
+        log(f"{tag}: GET 4 KiB warm-up {w['seconds']} s: {w['rates']}")
+        for conns in (16, 64):
+            r = self.wrk(srv, [gets], conns, a.duration)
+            self.put(f"GET 4 KiB, {conns} conns: ops/s", tag, r["ops"], r)
+            self.put(f"GET 4 KiB, {conns} conns: p99 ms", tag, r["lat_p99_us"] / 1000)
+            self.put(f"GET 4 KiB, {conns} conns: server CPU µs/req", tag, r["cpu_us_per_req"])
+            self.put(f"GET 4 KiB, {conns} conns: client (wrk) CPU µs/req", tag, r["client_cpu_us_per_req"])
+            log(f"{tag}: GET 4 KiB c{conns}: {r['ops']:.0f} ops/s p99 {r['lat_p99_us'] / 1000:.2f} ms "
+                f"cpu {r['cpu_us_per_req']:.1f} µs/req (wrk {r['client_cpu_us_per_req']:.1f}) errors {r['errors']}")
+
+        big = srv.get_target("bench", "big/256m.bin")
+        self.check_get(srv, "bench", "big/256m.bin", 256 * MiB)
+        self.wrk(srv, ["GET", big], 1, a.warmup_short, script="static.lua")
+        r = self.wrk(srv, ["GET", big], 1, a.duration, script="static.lua")
+        self.put("GET 256 MiB, 1 conn: MB/s", tag, r["MBps"], r)
+        self.put("GET 256 MiB: server CPU ms per GiB", tag, r["server_cpu_s"] / (r["bytes"] / GiB) * 1000
+                 if r["bytes"] else None)
+        log(f"{tag}: GET 256 MiB: {r['MBps']:.0f} MB/s errors {r['errors']}")
+
+    def put_figures(self, srv, label_suffix="", small=True, large=True):
+        a = self.args
+        tag = srv.name
+        bucket = srv.put_bucket()
+        if small:
+            puts = os.path.join(srv.tmp, f"{tag}-put4k.txt")
+            with open(puts, "w") as f:
+                for i in range(1000):
+                    f.write(srv.put_target(bucket, f"small/p{i:04d}") + "\n")
+            self.check_put(srv, bucket, "small/check", 4 * KiB)
+            w = self.warm(srv, [puts, "PUT", str(4 * KiB)], 16, a.warmup_put)
+            self.details.setdefault("PUT 4 KiB warm-up" + label_suffix, {})[tag] = w
+            r = self.wrk(srv, [puts, "PUT", str(4 * KiB)], 16, a.duration)
+            self.put(f"PUT 4 KiB, 16 conns: ops/s{label_suffix}", tag, r["ops"], r)
+            self.put(f"PUT 4 KiB, 16 conns: server CPU µs/req{label_suffix}", tag, r["cpu_us_per_req"])
+            log(f"{tag}: PUT 4 KiB{label_suffix}: {r['ops']:.0f} ops/s p99 {r['lat_p99_us'] / 1000:.2f} ms "
+                f"errors {r['errors']}")
+        if large:
+            target = srv.put_target(bucket, "large/64m.bin")
+            self.check_put(srv, bucket, "large/64m.bin", 64 * MiB)
+            self.wrk(srv, ["PUT", target, str(64 * MiB)], 1, a.warmup_short, script="static.lua")
+            r = self.wrk(srv, ["PUT", target, str(64 * MiB)], 1, a.duration, script="static.lua")
+            r["MBps"] = r["requests"] * 64 * MiB / (r["duration_us"] / 1e6) / 1e6
+            self.put(f"PUT 64 MiB, 1 conn: MB/s{label_suffix}", tag, r["MBps"], r)
+            log(f"{tag}: PUT 64 MiB{label_suffix}: {r['MBps']:.0f} MB/s ({r['requests']} requests) errors {r['errors']}")
+
+    @staticmethod
+    def _http(srv, method, target, body=None):
+        """One plain request (no Content-Type added, as wrk sends none); returns (status, body length)."""
+        conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=120)
+        try:
+            conn.putrequest(method, target, skip_accept_encoding=True)
+            if body is not None:
+                conn.putheader("Content-Length", str(len(body)))
+            conn.endheaders()
+            if body is not None:
+                conn.send(body)
+            r = conn.getresponse()
+            n = 0
+            while True:
+                b = r.read(1 << 20)
+                if not b:
+                    break
+                n += len(b)
+            return r.status, n
+        finally:
+            conn.close()
+
+    def check_get(self, srv, bucket, key, size):
+        status, n = self._http(srv, "GET", srv.get_target(bucket, key))
+        if status != 200 or n != size:
+            raise RuntimeError(f"{srv.name}: GET {key}: status {status}, {n} bytes (expected {size})")
+
+    def check_put(self, srv, bucket, key, size):
+        status, _ = self._http(srv, "PUT", srv.put_target(bucket, key), b"c" * size)
+        if status not in (200, 201, 204):
+            raise RuntimeError(f"{srv.name}: PUT {key}: status {status}")
+
+    def multipart(self, srv, payload):
+        tag = srv.name
+        try:
+            view = memoryview(payload)
+            # warm-up: a 64 MiB upload through the same code path
+            s3lite.multipart_upload("127.0.0.1", srv.port, AK, SK, srv.put_bucket(), "mpu/warm",
+                                    view[:64 * MiB], 16 * MiB, 4)
+            c0 = srv.cpu()
+            secs = s3lite.multipart_upload("127.0.0.1", srv.port, AK, SK, srv.put_bucket(), "mpu/1g", view,
+                                           64 * MiB, 4)
+            cpu = srv.cpu() - c0
+            mbps = len(payload) / secs / 1e6
+            self.put("Multipart upload 1 GiB (16×64 MiB, 4 streams): MB/s", tag, mbps,
+                     {"seconds": secs, "server_cpu_s": cpu})
+            log(f"{tag}: multipart 1 GiB: {mbps:.0f} MB/s ({secs:.2f} s)")
+        except Exception as e:  # noqa: BLE001 - recorded as pending
+            self.put("Multipart upload 1 GiB (16×64 MiB, 4 streams): MB/s", tag, None, {"error": str(e)[:300]})
+            self.notes.append(f"{tag}: multipart upload failed: {str(e)[:200]}")
+            log(f"{tag}: multipart FAILED: {e}")
+
+    # --- listing ------------------------------------------------------------------------------
+    def listing(self, srv, trees, phase):
+        """phase 'cold' (fresh process, caches dropped if possible) or 'warm' (after a previous listing)."""
+        tag = srv.name
+        c = srv.client()
+        try:
+            for tree in trees:
+                name, n, mid_key, leaf_dir = tree["bucket"], tree["keys"], tree["mid"], tree["leaf"]
+                limit = self.args.list_deadline
+                runs = 1 if phase == "cold" else self.args.list_repeats
+                best = None
+                for _ in range(runs):
+                    cpu0, scpu0 = time.process_time(), srv.cpu()
+                    r = c.list_all(name, deadline_s=limit)
+                    r["client_cpu_s"] = time.process_time() - cpu0
+                    r["server_cpu_s"] = srv.cpu() - scpu0
+                    if best is None or r["seconds"] < best["seconds"]:
+                        best = r
+                    if not r["complete"]:
+                        break
+                r = best
+                if r["complete"] and r["keys"] != n:
+                    self.notes.append(f"{tag}: {name} listed {r['keys']} keys, expected {n}")
+                secs = r["seconds"]
+                est = not r["complete"]
+                if est:  # extrapolate from the pages done
+                    secs = secs * (n / max(r["keys"], 1))
+                    self.notes.append(f"{tag}: {name} {phase} listing stopped after {r['keys']} keys in "
+                                      f"{r['seconds']:.1f} s; full time extrapolated")
+                label = f"List {tree['label']} ({phase}): full ListObjectsV2, s"
+                self.put(label, tag, secs, dict(r, estimated=est))
+                self.put(f"List {tree['label']} ({phase}): keys/s", tag, n / secs)
+                self.put(f"List {tree['label']} ({phase}): pages/s", tag, (n / 1000) / secs)
+                self.put(f"List {tree['label']} ({phase}): first page, ms", tag, r["first_page_s"] * 1000)
+                t0 = time.perf_counter()
+                page = c.list_page(name, start_after=mid_key)
+                mid = (time.perf_counter() - t0) * 1000
+                if page["keys"] != 1000:
+                    self.notes.append(f"{tag}: {name} mid page gave {page['keys']} keys")
+                self.put(f"List {tree['label']} ({phase}): page at the middle (start-after), ms", tag, mid)
+                t0 = time.perf_counter()
+                page = c.list_page(name, prefix=leaf_dir, delimiter="/")
+                dl = (time.perf_counter() - t0) * 1000
+                self.put(f"List {tree['label']} ({phase}): delimiter listing of one directory, ms", tag, dl,
+                         {"prefix": leaf_dir, "keys": page["keys"], "prefixes": page["prefixes"]})
+                log(f"{tag}: list {tree['label']} {phase}: {secs:.2f} s{' (est.)' if est else ''}, "
+                    f"first page {r['first_page_s'] * 1000:.1f} ms, mid page {mid:.1f} ms, delimiter {dl:.1f} ms")
+        finally:
+            c.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# data
+
+
+def write_files(paths, size):
+    payload = os.urandom(size) if size else b""
+    for p in paths:
+        fd = os.open(p, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        if payload:
+            os.write(fd, payload)
+        os.close(fd)
+
+
+def make_tree(root, flat, n, file_size=32):
+    """n small files: flat (one directory) or nested 3 levels (10×10×10 directories)."""
+    os.makedirs(root)
+    if flat:
+        names = [f"f{i:07d}" for i in range(n)]
+        write_files([os.path.join(root, x) for x in names], file_size)
+        keys = names
+        leaf = ""
+    else:
+        per = n // 1000
+        keys = []
+        for a in range(10):
+            for b in range(10):
+                for c in range(10):
+                    d = os.path.join(root, f"d{a}", f"d{b}", f"d{c}")
+                    os.makedirs(d)
+                    names = [f"f{i:05d}" for i in range(per)]
+                    write_files([os.path.join(d, x) for x in names], file_size)
+                    keys.extend(f"d{a}/d{b}/d{c}/{x}" for x in names)
+        leaf = "d5/d5/d5/"
+    keys.sort()
+    return {"keys": len(keys), "mid": keys[len(keys) // 2], "leaf": leaf}
+
+
+def generate(data, big):
+    os.makedirs(os.path.join(data, "bench", "small"))
+    os.makedirs(os.path.join(data, "bench", "big"))
+    small_keys = [f"small/o{i:04d}" for i in range(1000)]
+    write_files([os.path.join(data, "bench", k) for k in small_keys], 4 * KiB)
+    with open(os.path.join(data, "bench", "big", "256m.bin"), "wb") as f:
+        block = os.urandom(MiB)
+        for _ in range(256):
+            f.write(block)
+    trees = []
+    sizes = [("100k", 100_000)] + ([("1M", 1_000_000)] if big else [])
+    for label, n in sizes:
+        for flat in (True, False):
+            bucket = f"tree{label.lower()}-{'flat' if flat else 'nested'}"
+            t = make_tree(os.path.join(data, bucket), flat, n)
+            t.update(bucket=bucket, label=f"{label} keys, {'flat' if flat else 'nested 3 levels'}")
+            if flat:
+                t["leaf"] = ""  # the one directory is the bucket itself: a delimiter listing of it
+            trees.append(t)
+    return small_keys, trees
+
+
+def find_times(data, trees, cold_ok):
+    out = {}
+    for t in trees:
+        d = os.path.join(data, t["bucket"])
+        cmds = {"find -type f": ["find", d, "-type", "f"],
+                "find -printf size,mtime": ["find", d, "-type", "f", "-printf", "%s %T@ %P\n"]}
+        for label, cmd in cmds.items():
+            if cold_ok and label == "find -printf size,mtime":
+                drop_caches()
+                t0 = time.perf_counter()
+                subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
+                out[(t["label"], label, "cold")] = time.perf_counter() - t0
+            best = None
+            for _ in range(3):
+                t0 = time.perf_counter()
+                subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
+                s = time.perf_counter() - t0
+                best = s if best is None else min(best, s)
+            out[(t["label"], label, "warm")] = best
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# report
+
+
+def machine():
+    mem = 0
+    with open("/proc/meminfo") as f:
+        for line in f:
+            if line.startswith("MemTotal:"):
+                mem = int(line.split()[1]) / 1024 / 1024
+    model = ""
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    disk = subprocess.run(["df", "-hT", tempfile.gettempdir()], capture_output=True, text=True).stdout.splitlines()
+    disk = " ".join(disk[-1].split()[:3]) if len(disk) > 1 else "?"
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
+    return {"cores": os.cpu_count(), "cpu": model, "memory_gib": round(mem, 1), "disk": disk,
+            "kernel": platform.release(), "java": java[0] if java else "?",
+            "wrk": subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.splitlines()[0:1],
+            "nginx": subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr.strip()}
+
+
+def fmt(v):
+    if v is None:
+        return "—"
+    if isinstance(v, str):
+        return v
+    if v >= 1000:
+        return f"{v:,.0f}"
+    if v >= 100:
+        return f"{v:.0f}"
+    if v >= 10:
+        return f"{v:.1f}"
+    return f"{v:.2f}"
+
+
+def ratio(a, b):
+    if a is None or b is None or b == 0:
+        return "—"
+    return f"{a / b:.2f}×"
+
+
+def markdown(doc):
+    m = doc["machine"]
+    lines = [f"fs3 benchmark, {doc['date']} — {m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB RAM, "
+             f"disk {m['disk']}, kernel {m['kernel']}, {m['java']}; {m['nginx']}.",
+             f"Command: `{doc['command']}`. Server pinned to CPU {doc['server_cpus']}, load generator (wrk, "
+             f"1 thread) to CPU {doc['client_cpus']}. fs3 runs with fs3.storage.fsync=false unless a row says "
+             f"otherwise (nginx and S3Proxy do not fsync).", "",
+             "| figure | fs3 | nginx | S3Proxy | fs3/nginx | fs3/S3Proxy |", "|---|---|---|---|---|---|"]
+    for fig, vals in doc["results"].items():
+        f, n, s = vals.get("fs3"), vals.get("nginx"), vals.get("s3proxy")
+        if fig.startswith("find ") or fig.startswith("fs3 "):
+            lines.append(f"| {fig} | {fmt(f)} | | | | |")
+            continue
+        est = doc["details"].get(fig, {}).get("s3proxy", {})
+        s_txt = fmt(s) + (" (est.)" if isinstance(est, dict) and est.get("estimated") else "")
+        lines.append(f"| {fig} | {fmt(f)} | {fmt(n)} | {s_txt} | {ratio(f, n)} | {ratio(f, s)} |")
+    if doc["notes"]:
+        lines += ["", "Notes:"] + [f"- {x}" for x in doc["notes"]]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--jar", default=os.path.join(REPO, "server", "target", "fs3-server.jar"))
+    ap.add_argument("--s3proxy-jar", default=os.environ.get("S3PROXY_JAR", ""))
+    ap.add_argument("--big", action="store_true", help="also 1M-key trees (adds a few minutes)")
+    ap.add_argument("--quick", action="store_true", help="short runs, for trying the benchmark out")
+    ap.add_argument("--only", default="", help="comma-separated servers (fs3,nginx,s3proxy)")
+    ap.add_argument("--skip", default="", help="comma-separated parts to skip: get,put,multipart,list,fsync")
+    ap.add_argument("--server-cpus", default="1")
+    ap.add_argument("--client-cpus", default="0")
+    ap.add_argument("--out", default=os.path.join(HERE, "results"))
+    ap.add_argument("--tag", default="latest")
+    ap.add_argument("--keep", action="store_true", help="keep the temp directory")
+    a = ap.parse_args()
+    # warm-up caps (s): the JIT needs a minute or more on one core before a server reaches its steady rate
+    a.warmup, a.warmup_put, a.warmup_short, a.duration = (8, 8, 1, 2) if a.quick else (120, 40, 3, 5)
+    a.list_deadline = 10 if a.quick else 20  # a listing slower than this is stopped and extrapolated
+    a.list_repeats = 2 if a.quick else 3
+    if (os.cpu_count() or 1) < 2:
+        a.server_cpus = a.client_cpus = ""
+    skip = set(filter(None, a.skip.split(",")))
+    only = set(filter(None, a.only.split(","))) or {"fs3", "nginx", "s3proxy"}
+    if not a.s3proxy_jar or not os.path.exists(a.s3proxy_jar):
+        only.discard("s3proxy")
+
+    signal.signal(signal.SIGTERM, _on_signal)
+    signal.signal(signal.SIGINT, _on_signal)
+    signal.signal(signal.SIGHUP, _on_signal)
+    atexit.register(stop_all)
+
+    t_start = time.time()
+    tmp = tempfile.mkdtemp(prefix="fs3-bench-")
+    atexit.register(lambda: None if a.keep else shutil.rmtree(tmp, ignore_errors=True))
+    data = os.path.join(tmp, "data")
+    log(f"temp dir {tmp}; generating data (1000 × 4 KiB, 256 MiB, trees of 100k keys{' and 1M' if a.big else ''})")
+    t0 = time.perf_counter()
+    small_keys, trees = generate(data, a.big)
+    for s in ("fs3", "fs3sync", "nginx", "s3proxy"):
+        os.makedirs(os.path.join(data, f"put-{s}"))
+    log(f"data generated in {time.perf_counter() - t0:.1f} s")
+    payload = None
+    if "multipart" not in skip:
+        block = os.urandom(MiB)
+        payload = block * 1024  # 1 GiB in memory: the client sends it without reading a file
+
+    b = Bench(a)
+    cold_ok = drop_caches()
+    if not cold_ok:
+        b.notes.append("Could not drop the page cache: 'cold' means a freshly started server process only.")
+    else:
+        b.notes.append("'cold' = page cache dropped (echo 3 > /proc/sys/vm/drop_caches) and a freshly started server.")
+
+    order = [x for x in ("nginx", "fs3", "s3proxy") if x in only]
+    for name in order:
+        if name == "nginx":
+            srv = Nginx(tmp, data, a.server_cpus)
+        elif name == "fs3":
+            srv = Fs3(tmp, data, a.server_cpus, a.jar, fsync=False)
+        else:
+            srv = S3Proxy(tmp, data, a.server_cpus, a.s3proxy_jar)
+        if cold_ok:
+            drop_caches()
+        srv.start()
+        log(f"{name}: started, first answer after {srv.startup_ms:.0f} ms (pid {srv.proc.pid})")
+        b.put("Start to first answered request, ms", name, srv.startup_ms)
+        try:
+            if srv.s3 and "list" not in skip:
+                b.guard(srv, "cold listing", b.listing, srv, trees, "cold")
+            if "get" not in skip:
+                b.guard(srv, "GET", b.object_figures, srv, small_keys)
+            if "put" not in skip:
+                b.guard(srv, "PUT", b.put_figures, srv)
+            if srv.s3 and "multipart" not in skip:
+                b.multipart(srv, payload)
+            if srv.s3 and "list" not in skip:
+                b.guard(srv, "warm listing", b.listing, srv, trees, "warm")
+            hwm, rss = srv.memory()
+            b.put("Server peak RSS (VmHWM), MB", name, hwm)
+            b.put("Server RSS after the run, MB", name, rss)
+        finally:
+            srv.stop()
+        if name == "fs3" and "fsync" not in skip and "put" not in skip:
+            srv = Fs3(tmp, data, a.server_cpus, a.jar, fsync=True, name="fs3sync")
+            srv.start()
+            try:
+                b.guard(srv, "PUT (fsync on)", b.put_figures, srv, label_suffix=" (fs3 fsync on)")
+            finally:
+                srv.stop()
+            for fig in list(b.results):
+                if "fs3sync" in b.results[fig]:
+                    b.results[fig]["fs3"] = b.results[fig].pop("fs3sync")
+                    if fig in b.details and "fs3sync" in b.details[fig]:
+                        b.details[fig]["fs3"] = b.details[fig].pop("fs3sync")
+
+    if "list" not in skip:
+        log("find over the same trees")
+        for (tree, label, phase), secs in find_times(data, trees, cold_ok).items():
+            b.put(f"{label} over {tree} ({phase}), s", "fs3", secs)
+
+    doc = {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+           "command": "bench/run.sh " + " ".join(sys.argv[1:]), "machine": machine(),
+           "server_cpus": a.server_cpus or "any", "client_cpus": a.client_cpus or "any",
+           "duration_s": round(time.time() - t_start, 1), "results": b.results, "details": b.details,
+           "notes": b.notes}
+    os.makedirs(a.out, exist_ok=True)
+    with open(os.path.join(a.out, f"{a.tag}.json"), "w") as f:
+        json.dump(doc, f, indent=1, ensure_ascii=False, default=str)
+    md = markdown(doc)
+    with open(os.path.join(a.out, f"{a.tag}.md"), "w") as f:
+        f.write(md)
+    print()
+    print(md)
+    log(f"done in {doc['duration_s']:.0f} s; results in {a.out}/{a.tag}.json and .md")
+
+
+if __name__ == "__main__":
+    main()
