@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -106,10 +105,6 @@ final class AccessControl implements AutoCloseable {
         }
         rc.register(new AuthorizationFilter.Binding(authorizer, Map.of(ServiceResource.class, Scope.SERVICE,
                 BucketResource.class, Scope.BUCKET, ObjectResource.class, Scope.OBJECT)));
-    }
-
-    List<String> virtualHostDomains() {
-        return settings.endpoint().virtualHostDomains();
     }
 
     @Override

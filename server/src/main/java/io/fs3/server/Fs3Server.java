@@ -137,7 +137,7 @@ public final class Fs3Server implements AutoCloseable {
         jetty.setHandler(new GracefulHandler(context));
         jetty.setStopAtShutdown(true);
         jetty.setStopTimeout(settings.limits().shutdownTimeout().toMillis());
-        ops.attach(jetty, connector);
+        ops.attach(jetty);
         jetty.start();
         access.start();
         return new Fs3Server(jetty, connector, credential, backend, ops, multipart, janitor, access, https);

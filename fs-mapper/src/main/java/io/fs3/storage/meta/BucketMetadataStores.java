@@ -27,11 +27,17 @@ public final class BucketMetadataStores implements MetadataStore {
         this.sidecar = new SidecarMetadataStore(reservedDir);
     }
 
+    /**
+     * Reads never probe (the probe writes a file): an xattr, where present, else the sidecar. So a read-only
+     * bucket or mount is served without a single write, with the metadata written before it became read-only.
+     */
     @Override
     public Optional<StoredMetadata> read(Path bucketDir, String key, Path target) {
-        if (usesXattr(bucketDir)) {
+        if (mode != MetadataMode.SIDECAR) {
             Optional<StoredMetadata> m = xattr.read(bucketDir, key, target);
-            return m.isPresent() ? m : sidecar.read(bucketDir, key, target);
+            if (m.isPresent()) {
+                return m;
+            }
         }
         return sidecar.read(bucketDir, key, target);
     }

@@ -20,7 +20,7 @@ import java.util.Map;
 
 /** Objects as files: reads through the key mapper and metadata loader, writes through {@link ObjectWriter}. */
 public final class PosixStorage implements ObjectStore {
-    private static final int OPEN_ATTEMPTS = 3;
+    private static final int OPEN_ATTEMPTS = 8; // each attempt loses only to a writer replacing the file meanwhile
     private final KeyMapper keys;
     private final MetadataLoader metadata;
     private final ObjectWriter writer;

@@ -72,6 +72,7 @@ class ReadPathTest {
         assertThat(backend.objects().head(bucket, ObjectKey.of("innerlink/file.txt")).size()).isEqualTo(7);
         assertNoSuchKey(() -> backend.objects().open(bucket, ObjectKey.of("dirlink/secret.txt")));
         assertNoSuchKey(() -> backend.objects().head(bucket, ObjectKey.of("dirlink/secret.txt")));
+        Files.createDirectories(b.resolve(".fs3")); // reads never create it (read-only buckets stay untouched)
         Files.writeString(b.resolve(".fs3/inner.txt"), "x");
         assertNoSuchKey(() -> backend.objects().head(bucket, ObjectKey.of("reserved/inner.txt")));
         assertNoSuchKey(() -> backend.objects().head(bucket, ObjectKey.of("real")));

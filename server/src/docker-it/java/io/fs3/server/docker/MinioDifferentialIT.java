@@ -63,6 +63,8 @@ class MinioDifferentialIT {
     static S3Client reference;
     static GenericContainer<?> minio;
     static String referenceName;
+    /** Buckets made on the reference server, removed at the end (it may be someone's long-lived server). */
+    static final List<String> REFERENCE_BUCKETS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -101,6 +103,9 @@ class MinioDifferentialIT {
     @AfterAll
     static void stop() throws Exception {
         if (reference != null) {
+            for (String bucket : REFERENCE_BUCKETS) {
+                removeBucket(reference, bucket);
+            }
             reference.close();
         }
         if (minio != null) {
@@ -207,9 +212,9 @@ class MinioDifferentialIT {
             o.add("head missing key " + observe(() -> head(s3.headObject(r -> r.bucket(b).key("absent")))));
             o.add("missing bucket " + observe(() -> get(s3, b + "-absent", "k", null)));
             o.add("list missing bucket " + observe(() -> v2(s3.listObjectsV2(r -> r.bucket(b + "-absent")))));
-            o.add("delete non-empty bucket " + observe(() -> s3.deleteBucket(r -> r.bucket(b))));
-            o.add("create own bucket again " + observe(() -> s3.createBucket(r -> r.bucket(b))));
-            o.add("invalid bucket name " + observe(() -> s3.createBucket(r -> r.bucket("Invalid_Name"))));
+            o.add("delete non-empty bucket " + observe(() -> s3.deleteBucket(r -> r.bucket(b)).sdkHttpResponse().statusCode()));
+            o.add("create own bucket again " + observe(() -> s3.createBucket(r -> r.bucket(b)).sdkHttpResponse().statusCode()));
+            o.add("invalid bucket name " + observe(() -> s3.createBucket(r -> r.bucket("Invalid_Name")).sdkHttpResponse().statusCode()));
             o.add("delete missing key " + observe(() -> s3.deleteObject(r -> r.bucket(b).key("absent")).sdkHttpResponse().statusCode()));
             o.add("if-match wrong " + observe(() -> s3.getObjectAsBytes(r -> r.bucket(b).key("k").ifMatch("\"0\"")).asUtf8String()));
             o.add("if-none-match same " + observe(() -> s3.getObjectAsBytes(r -> r.bucket(b).key("k").ifNoneMatch(etag)).asUtf8String()));
@@ -312,7 +317,26 @@ class MinioDifferentialIT {
     private static String newBucket(S3Client s3) {
         String name = "diff-" + Integer.toHexString(ThreadLocalRandom.current().nextInt() & 0x7fffffff);
         s3.createBucket(r -> r.bucket(name));
+        if (s3 == reference) {
+            REFERENCE_BUCKETS.add(name);
+        }
         return name;
+    }
+
+    private static void removeBucket(S3Client s3, String bucket) {
+        try {
+            for (var upload : s3.listMultipartUploads(r -> r.bucket(bucket)).uploads()) {
+                s3.abortMultipartUpload(r -> r.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
+            }
+            for (var page : s3.listObjectsV2Paginator(r -> r.bucket(bucket))) {
+                for (S3Object o : page.contents()) {
+                    s3.deleteObject(r -> r.bucket(bucket).key(o.key()));
+                }
+            }
+            s3.deleteBucket(r -> r.bucket(bucket));
+        } catch (RuntimeException e) {
+            System.out.println("[fs3-it] could not remove bucket " + bucket + " from the reference server: " + e);
+        }
     }
 
     private static String get(S3Client s3, String bucket, String key, String range) {
@@ -330,7 +354,8 @@ class MinioDifferentialIT {
     private static String v2(ListObjectsV2Response r) {
         return "keys=" + r.contents().stream().map(o -> o.key() + ":" + o.size() + ":" + o.eTag()).toList()
                 + " prefixes=" + r.commonPrefixes().stream().map(CommonPrefix::prefix).toList()
-                + " truncated=" + r.isTruncated() + " keyCount=" + r.keyCount() + " startAfter=" + r.startAfter();
+                + " truncated=" + r.isTruncated() + " keyCount=" + r.keyCount()
+                + " startAfter=" + java.util.Objects.toString(r.startAfter(), ""); // absent and empty are the same
     }
 
     private static String v1(ListObjectsResponse r) {

@@ -29,7 +29,7 @@ public final class S3ExceptionMapper implements ExceptionMapper<S3Exception> {
         ContainerRequestContext req = request.get();
         String requestId = RequestIds.of(req);
         S3Error error = e.error();
-        if (error.status() >= 500) {
+        if (error.status() >= 500 && error != S3Error.NOT_IMPLEMENTED) { // 501 is an answer, not a fault
             LOG.error("request_id={} method={} path={} error={}", requestId, req.getMethod(),
                     req.getUriInfo().getRequestUri().getRawPath(), error.code(), e.getCause() != null ? e.getCause() : e);
         } else if (LOG.isDebugEnabled()) {

@@ -14,8 +14,10 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.util.Arrays;
 
 /**
  * The one meter registry of an fs3 server, scraped by Prometheus at {@code /_fs3/metrics}. Other parts
@@ -76,15 +78,16 @@ public final class Fs3Metrics implements AutoCloseable {
         return c == null ? 0 : c.count();
     }
 
-    /** Jetty's request thread pool and open connections. */
-    public void bindJetty(QueuedThreadPool pool, ServerConnector connector) {
+    /** Jetty's request thread pool and open connections (all connectors). */
+    public void bindJetty(QueuedThreadPool pool, Server server) {
         Gauge.builder("jetty.threads.current", pool, QueuedThreadPool::getThreads).register(registry);
         Gauge.builder("jetty.threads.idle", pool, QueuedThreadPool::getIdleThreads).register(registry);
         Gauge.builder("jetty.threads.busy", pool, QueuedThreadPool::getBusyThreads).register(registry);
         Gauge.builder("jetty.threads.max", pool, QueuedThreadPool::getMaxThreads).register(registry);
         Gauge.builder("jetty.threads.jobs", pool, QueuedThreadPool::getQueueSize)
                 .description("Jobs waiting for a thread").register(registry);
-        Gauge.builder("jetty.connections.open", connector, c -> c.getConnectedEndPoints().size()).register(registry);
+        Gauge.builder("jetty.connections.open", server, s -> Arrays.stream(s.getConnectors())
+                .mapToInt(c -> c.getConnectedEndPoints().size()).sum()).register(registry);
     }
 
     @Override

@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
 public final class ConfigWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigWatcher.class);
     private static final Pattern SECRET = Pattern.compile("secret|password|token|authorization");
+    private static final long SETTLE_MILLIS = 150;
 
     /** What one edit did: keys applied live, keys that need a restart, or why the edit was rejected. */
     public record Report(List<String> applied, List<String> restartNeeded, Optional<String> rejected) {
@@ -84,6 +85,17 @@ public final class ConfigWatcher implements AutoCloseable {
         byte[] bytes = readQuietly();
         if (bytes == null || Arrays.equals(bytes, lastBytes)) {
             return Optional.empty();
+        }
+        // An editor or script may still be writing the file (truncate, then write): apply it only once two
+        // reads a moment apart agree, so a half-written file is never taken as the new configuration.
+        try {
+            Thread.sleep(SETTLE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        if (!Arrays.equals(bytes, readQuietly())) {
+            return Optional.empty(); // still changing: the next poll looks again
         }
         lastBytes = bytes;
         lastReport = Optional.of(reload(bytes));

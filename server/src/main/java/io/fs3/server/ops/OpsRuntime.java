@@ -14,7 +14,8 @@ import io.fs3.server.metrics.RequestMetrics;
 import io.fs3.storage.posix.PosixBackend;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -87,19 +88,26 @@ public final class OpsRuntime extends AbstractLifeCycle {
         rc.register(new OpsResource(metrics, probe, () -> metricsSettings, () -> stopping));
     }
 
-    /** Connection limits and timeouts, S3-style error pages, Jetty metrics, and this object's lifecycle. */
-    public void attach(Server jetty, ServerConnector connector) {
+    /**
+     * Connection limits and timeouts (on every connector added so far), S3-style error pages, Jetty metrics,
+     * and this object's lifecycle.
+     */
+    public void attach(Server jetty) {
         LimitSettings limits = settings.limits();
-        // Slow-loris: a connection that sends nothing (headers or body) for this long is closed.
-        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        for (Connector c : jetty.getConnectors()) {
+            if (c instanceof AbstractConnector connector) {
+                // Slow-loris: a connection that sends nothing (headers or body) for this long is closed.
+                connector.setIdleTimeout(limits.idleTimeout().toMillis());
+            }
+        }
         if (limits.maxConnections() > 0) {
             // At the limit Jetty stops accepting: further clients wait in the TCP backlog, nothing is refused.
-            connectionLimit = Optional.of(new NetworkConnectionLimit(limits.maxConnections(), connector));
+            connectionLimit = Optional.of(new NetworkConnectionLimit(limits.maxConnections(), jetty.getConnectors()));
             jetty.addBean(connectionLimit.get());
         }
         jetty.setErrorHandler(new S3ErrorPages());
         if (jetty.getThreadPool() instanceof QueuedThreadPool pool) {
-            metrics.bindJetty(pool, connector);
+            metrics.bindJetty(pool, jetty);
         }
         jetty.addEventListener(new LifeCycle.Listener() {
             @Override

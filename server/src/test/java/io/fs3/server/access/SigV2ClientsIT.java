@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Signature V2 from the old clients that still use it, each as a user of the users file: s3cmd with
  * {@code signature_v2 = True} and boto3 with {@code signature_version='s3'} (header and presigned query).
+ * (botocore 1.29 signs path-style sub-resource requests such as {@code ?acl} as {@code /bucket?acl?acl}, which
+ * S3 itself refuses too, so the boto3 script sticks to object and listing calls.)
  */
 class SigV2ClientsIT {
     private static final String S3CMD = "/usr/bin/s3cmd";
@@ -108,8 +110,9 @@ class SigV2ClientsIT {
                 "assert s3.get_object(Bucket='boto-v2', Key='a b+c.txt')['Body'].read() == b'boto v2'",
                 "keys = [o['Key'] for o in s3.list_objects(Bucket='boto-v2', Prefix='a')['Contents']]",
                 "assert keys == ['a b+c.txt'], keys",
-                "acl = s3.get_bucket_acl(Bucket='boto-v2')",
-                "assert acl['Owner']['ID'] == 'alice', acl",
+                "assert 'boto-v2' in [b['Name'] for b in s3.list_buckets()['Buckets']]",
+                "s3.put_object(Bucket='boto-v2', Key='gone.txt', Body=b'x')",
+                "s3.delete_object(Bucket='boto-v2', Key='gone.txt')",
                 "print('URL=' + s3.generate_presigned_url('get_object', Params={'Bucket': 'boto-v2', 'Key': 'a b+c.txt'},",
                 "    ExpiresIn=300))",
                 "print('BOTO3 SIGV2 OK')", ""));

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,10 @@ class BrowserSecurityIT {
                     .tagging("team=web%20ui"), RequestBody.fromString("i"));
             s3.putObject(b -> b.bucket("private").key(ODD_KEY).contentType("text/plain"), RequestBody.fromBytes(ODD_BODY));
             s3.putObject(b -> b.bucket("private").key("keep.txt"), RequestBody.fromString("keep"));
+            s3.createBucket(b -> b.bucket("public"));
+            s3.putBucketAcl(b -> b.bucket("public").acl(BucketCannedACL.PUBLIC_READ));
+            s3.putObject(b -> b.bucket("public").key("pub/hello.txt").contentType("text/plain"),
+                    RequestBody.fromString("hello, anyone"));
         }
         chrome = Chrome.start(server.endpoint(), Files.createDirectories(tmp.resolve("chrome")));
         web = new WebClient(server.endpoint());
@@ -117,9 +122,33 @@ class BrowserSecurityIT {
         assertThat(web.get("/private/keep.txt", null).statusCode()).as("plain S3 stays signed").isEqualTo(403);
         // A forged or altered cookie is no session.
         String cookie = web.signIn(ACCESS_KEY, SECRET_KEY);
-        String altered = cookie.substring(0, cookie.length() - 1) + (cookie.endsWith("A") ? "B" : "A");
+        int i = cookie.length() - 10; // inside the MAC
+        String altered = cookie.substring(0, i) + (cookie.charAt(i) == 'A' ? 'B' : 'A') + cookie.substring(i + 1);
         assertThat(web.get("/private?browser=true", altered).statusCode()).isEqualTo(403);
         assertThat(web.get("/private?browser=true", cookie).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void publicReadBucketIsBrowsableWithoutSigningIn() throws Exception {
+        chrome.driver().manage().deleteAllCookies();
+        chrome.open("/?browser=true");
+        assertThat(chrome.findAll("#buckets tr[data-bucket]").stream().map(e -> e.getAttribute("data-bucket")))
+                .containsExactly("public");
+        chrome.find("tr[data-bucket='public'] a").click();
+        chrome.waitFor(d -> chrome.rowKeys().equals(java.util.List.of("pub/")));
+        chrome.find("tr[data-key='pub/'] a").click();
+        chrome.waitFor(d -> chrome.rowKeys().equals(java.util.List.of("pub/hello.txt")));
+        assertThat(chrome.findAll("#upload-form")).isEmpty();
+        assertThat(chrome.findAll("form[data-confirm]")).as("no delete for anonymous visitors").isEmpty();
+        assertThat(chrome.find("#sign-in").isDisplayed()).isTrue();
+        chrome.find("tr[data-key='pub/hello.txt'] a.entry").click();
+        chrome.waitFor(d -> !chrome.findAll("#object-name").isEmpty());
+        assertThat(chrome.findAll("#share-expiry")).as("sharing needs a user to sign for").isEmpty();
+        HttpResponse<byte[]> redirect = web.get(chrome.find("#download").getAttribute("href"), null);
+        assertThat(redirect.statusCode()).isEqualTo(303);
+        String location = redirect.headers().firstValue("Location").orElseThrow();
+        assertThat(location).endsWith("/public/pub/hello.txt").doesNotContain("X-Amz-Signature");
+        assertThat(new String(web.get(location, null).body(), StandardCharsets.UTF_8)).isEqualTo("hello, anyone");
     }
 
     @Test

@@ -53,7 +53,7 @@ class AwsSdkJavaV2IT {
     static void start() throws Exception {
         server = TestServer.connect(root);
         s3 = server.sdk();
-        System.out.println("[fs3-it] client version AWS SDK for Java v2: " + software.amazon.awssdk.core.util.VersionInfo.SDK_VERSION);
+        CliTool.recordVersion("AWS SDK for Java v2", software.amazon.awssdk.core.util.VersionInfo.SDK_VERSION);
     }
 
     @AfterAll

@@ -47,7 +47,13 @@ public final class CliTool {
             throws IOException, InterruptedException {
         Result r = run(home, env, command, 60);
         String line = r.output().lines().filter(l -> !l.isBlank()).findFirst().orElse("(no output)").strip();
-        String entry = client + ": " + line;
+        recordVersion(client, line);
+        return line;
+    }
+
+    /** Prints a client's version and records it in target/client-versions.txt (for libraries, which have no command). */
+    public static void recordVersion(String client, String version) throws IOException {
+        String entry = client + ": " + version;
         System.out.println("[fs3-it] client version " + entry);
         synchronized (CliTool.class) {
             Path file = Path.of("target", "client-versions.txt");
@@ -57,7 +63,6 @@ public final class CliTool {
                         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             }
         }
-        return line;
     }
 
     /**

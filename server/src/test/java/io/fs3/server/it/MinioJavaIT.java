@@ -64,7 +64,7 @@ class MinioJavaIT {
         server = TestServer.connect(root);
         minio = MinioClient.builder().endpoint(server.endpoint().toString())
                 .credentials(server.accessKey(), server.secretKey()).region(server.region()).build();
-        System.out.println("[fs3-it] client version MinIO Java SDK: " + MinioClient.class.getPackage().getImplementationVersion());
+        CliTool.recordVersion("MinIO Java SDK", String.valueOf(MinioClient.class.getPackage().getImplementationVersion()));
     }
 
     @AfterAll

@@ -72,8 +72,10 @@ public final class SessionCodec {
             String accessKey = new String(B64D.decode(parts[1]), StandardCharsets.UTF_8);
             Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[2]));
             byte[] given = B64D.decode(parts[4]);
+            // Only the canonical spelling: base64's unused low bits must not give one MAC several cookie values.
+            boolean canonical = B64.encodeToString(given).equals(parts[4]);
             Optional<String> secret = secretFor.apply(accessKey);
-            if (secret.isEmpty() || !clock.instant().isBefore(expires)) {
+            if (!canonical || secret.isEmpty() || !clock.instant().isBefore(expires)) {
                 return Optional.empty();
             }
             String body = cookie.substring(0, cookie.lastIndexOf('.'));

@@ -43,6 +43,14 @@ class SessionCodecTest {
         assertThat(codec.verify(longer, users)).isEmpty();
         assertThat(codec.verify(otherUser, ak -> Optional.of("s3cret"))).isEmpty();
         assertThat(codec.verify(cookie.substring(0, cookie.length() - 2), users)).isEmpty();
+        // A 32-byte MAC is 43 base64 characters; the last one carries 4 bits and 2 unused ones.
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = cookie.charAt(cookie.length() - 1);
+        String sameBitsOtherSpelling = cookie.substring(0, cookie.length() - 1)
+                + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+        assertThat(Base64.getUrlDecoder().decode(sameBitsOtherSpelling.substring(sameBitsOtherSpelling.lastIndexOf('.') + 1)))
+                .isEqualTo(Base64.getUrlDecoder().decode(cookie.substring(cookie.lastIndexOf('.') + 1)));
+        assertThat(codec.verify(sameBitsOtherSpelling, users)).as("non-canonical base64").isEmpty();
         assertThat(codec.verify("garbage", users)).isEmpty();
         assertThat(codec.verify("v1.!!.x.y.z", users)).isEmpty();
         assertThat(codec.verify(null, users)).isEmpty();
