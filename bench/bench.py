@@ -763,7 +763,7 @@ def main():
             b.put(f"{label} over {tree} ({phase}), s", "fs3", secs)
 
     doc = {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-           "command": "bench/run.sh " + " ".join(sys.argv[1:]), "machine": machine(),
+           "command": os.environ.get("BENCH_COMMAND") or "bench/run.sh " + " ".join(sys.argv[1:]), "machine": machine(),
            "server_cpus": a.server_cpus or "any", "client_cpus": a.client_cpus or "any",
            "duration_s": round(time.time() - t_start, 1), "results": b.results, "details": b.details,
            "notes": b.notes}

@@ -32,4 +32,5 @@ if [[ ! -f "$s3proxy" ]]; then
   s3proxy=""
 fi
 
+export BENCH_COMMAND="bench/run.sh${*:+ $*}"
 exec python3 "$here/bench.py" --jar "$jar" --s3proxy-jar "$s3proxy" "$@"
