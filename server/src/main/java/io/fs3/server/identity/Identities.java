@@ -150,6 +150,11 @@ public final class Identities implements CredentialStore, AutoCloseable {
 
     /** (inode, size, mtime, ctime, mode) of the file, or a marker for "no file". */
     private static Object stamp(Path f) {
+        if (!Files.exists(f)) {
+            // The common case without a users file, checked on every request: Files.exists costs no exception,
+            // where readAttributes would throw (and fill the stack trace of) a NoSuchFileException each time.
+            return "absent";
+        }
         try {
             Map<String, Object> a = Files.readAttributes(f, "unix:ino,size,lastModifiedTime,ctime,mode");
             return a.get("ino") + "/" + a.get("size") + "/" + a.get("lastModifiedTime") + "/" + a.get("ctime")
