@@ -98,6 +98,11 @@ final class AccessControl implements AutoCloseable {
                 virtualHosts::bucketOf);
     }
 
+    /** True if a Host header value names a bucket (virtual-host style). */
+    boolean isVirtualHost(String host) {
+        return virtualHosts.enabled() && virtualHosts.bucketOf(host).isPresent();
+    }
+
     /** Virtual-host rewriting (when domains are configured) and the authorisation of the S3 resources. */
     void register(ResourceConfig rc) {
         if (virtualHosts.enabled()) {

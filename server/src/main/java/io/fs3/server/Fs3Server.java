@@ -7,6 +7,8 @@ import io.fs3.server.auth.CredentialStore;
 import io.fs3.server.authz.Authorizer;
 import io.fs3.server.browse.BrowseOp;
 import io.fs3.server.auth.SigV4AuthFilter;
+import io.fs3.server.auth.SigV4Verifier;
+import io.fs3.server.fastpath.ObjectReadFastPath;
 import io.fs3.server.error.S3ExceptionMapper;
 import io.fs3.server.error.UncaughtExceptionMapper;
 import io.fs3.server.error.WebApplicationExceptionMapper;
@@ -98,7 +100,8 @@ public final class Fs3Server implements AutoCloseable {
         PosixMultipartUploads uploads = new PosixMultipartUploads(backend, settings.multipart(), new MultipartChecksummer(),
                 Clock.systemUTC());
         MultipartOps multipart = MultipartOps.of(uploads, backend.objects(), OWNER, settings.multipart().keepAliveInterval());
-        ResourceConfig app = application(settings, backend, access, state, multipart);
+        SigV4Verifier verifier = access.verifier(); // one instance (and signing-key cache) for both paths
+        ResourceConfig app = application(settings, backend, access, verifier, state, multipart);
         OpsRuntime ops = OpsRuntime.create(settings, backend, source);
         ops.register(app);
         // Multipart leftovers of a crash (claimed uploads of dead processes) go before the first request.
@@ -134,7 +137,9 @@ public final class Fs3Server implements AutoCloseable {
         context.getServletHandler().setDecodeAmbiguousURIs(true);
         context.addServlet(new ServletHolder(new ServletContainer(app)), "/*");
         // SIGTERM: stop accepting, let in-flight requests finish (up to the shutdown timeout), then close.
-        jetty.setHandler(new GracefulHandler(context));
+        ObjectReadFastPath s3 = new ObjectReadFastPath(context, verifier, access.authorizer(), backend.objects(),
+                ops.probe(), ops.requestSinks(), access::isVirtualHost, ops.metrics().registry());
+        jetty.setHandler(new GracefulHandler(s3));
         jetty.setStopAtShutdown(true);
         jetty.setStopTimeout(settings.limits().shutdownTimeout().toMillis());
         ops.attach(jetty);
@@ -144,7 +149,8 @@ public final class Fs3Server implements AutoCloseable {
     }
 
     static ResourceConfig application(Fs3Settings settings, PosixBackend backend, AccessControl access,
-                                      ServerState state, MultipartOps multipart) throws IOException {
+                                      SigV4Verifier verifier, ServerState state, MultipartOps multipart)
+            throws IOException {
         Operations ops = operations(settings, backend, access, state, multipart);
         S3ExceptionMapper s3Errors = new S3ExceptionMapper();
 
@@ -153,7 +159,7 @@ public final class Fs3Server implements AutoCloseable {
         rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         rc.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         rc.register(new RequestIds());
-        rc.register(new SigV4AuthFilter(access.verifier()));
+        rc.register(new SigV4AuthFilter(verifier));
         access.register(rc);
         rc.register(s3Errors);
         rc.register(new WebApplicationExceptionMapper(s3Errors));

@@ -33,7 +33,7 @@ public final class RequestIds implements ContainerRequestFilter, ContainerRespon
         return id == null ? newId() : id.toString();
     }
 
-    static String newId() {
+    public static String newId() {
         return HexFormat.of().withUpperCase().toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 }

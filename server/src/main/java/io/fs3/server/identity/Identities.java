@@ -79,12 +79,14 @@ public final class Identities implements CredentialStore, AutoCloseable {
         return table.key(accessKey).map(UserTable.AccessKey::secret);
     }
 
-    /** The user an access key belongs to; empty for unknown or revoked keys. */
+    /**
+     * The user an access key belongs to; empty for unknown or revoked keys. No re-check of the file here: every
+     * caller got the key from a signature (or session) that {@link #secretFor} checked moments before.
+     */
     public Optional<String> userFor(String accessKey) {
         if (accessKey == null) {
             return Optional.empty();
         }
-        refresh();
         if (adminKeys.containsKey(accessKey)) {
             return Optional.of(admin);
         }

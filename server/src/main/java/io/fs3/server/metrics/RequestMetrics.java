@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +26,7 @@ public final class RequestMetrics implements RequestSink {
         Duration.ofSeconds(60), Duration.ofMinutes(5)};
     private final MeterRegistry registry;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<String, OperationMeters> byOperation = new ConcurrentHashMap<>();
 
     public RequestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -43,14 +46,27 @@ public final class RequestMetrics implements RequestSink {
     @Override
     public void finished(RequestRecord r) {
         inFlight.decrementAndGet();
-        Counter.builder("fs3.requests").description("S3 requests by operation and HTTP status")
-                .tags("operation", r.operation(), "status", Integer.toString(r.status())).register(registry).increment();
-        Timer.builder("fs3.request.duration").description("S3 request latency, until the response is written")
-                .tag("operation", r.operation()).serviceLevelObjectives(BUCKETS).register(registry)
-                .record(r.durationNanos(), TimeUnit.NANOSECONDS);
-        Counter.builder("fs3.request.body").baseUnit("bytes").description("Request body bytes received (as sent)")
-                .tag("operation", r.operation()).register(registry).increment(r.bytesIn());
-        Counter.builder("fs3.response.body").baseUnit("bytes").description("Response body bytes sent")
-                .tag("operation", r.operation()).register(registry).increment(r.bytesOut());
+        OperationMeters m = byOperation.computeIfAbsent(r.operation(), this::meters);
+        m.byStatus().computeIfAbsent(r.status(), status -> Counter.builder("fs3.requests")
+                .description("S3 requests by operation and HTTP status")
+                .tags("operation", r.operation(), "status", Integer.toString(status)).register(registry)).increment();
+        m.duration().record(r.durationNanos(), TimeUnit.NANOSECONDS);
+        m.bodyIn().increment(r.bytesIn());
+        m.bodyOut().increment(r.bytesOut());
+    }
+
+    /** Looking meters up in the registry costs more than the rest of a small GET: each is built once. */
+    private OperationMeters meters(String operation) {
+        return new OperationMeters(
+                Timer.builder("fs3.request.duration").description("S3 request latency, until the response is written")
+                        .tag("operation", operation).serviceLevelObjectives(BUCKETS).register(registry),
+                Counter.builder("fs3.request.body").baseUnit("bytes").description("Request body bytes received (as sent)")
+                        .tag("operation", operation).register(registry),
+                Counter.builder("fs3.response.body").baseUnit("bytes").description("Response body bytes sent")
+                        .tag("operation", operation).register(registry),
+                new ConcurrentHashMap<>());
+    }
+
+    private record OperationMeters(Timer duration, Counter bodyIn, Counter bodyOut, Map<Integer, Counter> byStatus) {
     }
 }

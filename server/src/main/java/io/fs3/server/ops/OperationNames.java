@@ -6,7 +6,9 @@ import io.fs3.server.op.OperationResolver.Scope;
 import io.fs3.server.op.S3Operation;
 import org.glassfish.jersey.server.ContainerRequest;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** The S3 action name of a request (e.g. {@code GetObject}), as AWS's API reference spells it. */
 public final class OperationNames {
@@ -15,10 +17,16 @@ public final class OperationNames {
     /** Not an S3 request fs3 could classify (e.g. an unknown method). */
     public static final String UNKNOWN = "Unknown";
 
+    private static final Map<S3Operation, String> NAMES = names();
+
     private OperationNames() {
     }
 
     public static String of(S3Operation op) {
+        return NAMES.get(op);
+    }
+
+    private static String name(S3Operation op) {
         StringBuilder b = new StringBuilder();
         for (String part : op.name().split("_")) {
             if (!part.isEmpty()) {
@@ -44,6 +52,14 @@ public final class OperationNames {
         } catch (RuntimeException e) {
             return UNKNOWN;
         }
+    }
+
+    private static Map<S3Operation, String> names() {
+        Map<S3Operation, String> names = new EnumMap<>(S3Operation.class);
+        for (S3Operation op : S3Operation.values()) {
+            names.put(op, name(op));
+        }
+        return names;
     }
 
     private static Scope scope(ContainerRequest request) {

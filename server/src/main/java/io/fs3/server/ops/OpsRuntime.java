@@ -82,7 +82,7 @@ public final class OpsRuntime extends AbstractLifeCycle {
 
     /** Request recording, the readiness gate and the {@code /_fs3/} endpoints. */
     public void register(ResourceConfig rc) {
-        rc.register(new RequestListener(List.of(requestMetrics, accessLog, audit)));
+        rc.register(new RequestListener(requestSinks()));
         rc.register(new RequestMetering());
         rc.register(new ReadinessFilter(probe));
         rc.register(new OpsResource(metrics, probe, () -> metricsSettings, () -> stopping));
@@ -131,6 +131,11 @@ public final class OpsRuntime extends AbstractLifeCycle {
 
     public Fs3Metrics metrics() {
         return metrics;
+    }
+
+    /** Everything that records a finished S3 request: metrics, the access log, the audit webhook. */
+    public List<RequestSink> requestSinks() {
+        return List.of(requestMetrics, accessLog, audit);
     }
 
     public RootProbe probe() {

@@ -64,15 +64,19 @@ public final class RequestListener implements ApplicationEventListener {
             if (event.getType() == RequestEvent.Type.ON_EXCEPTION && failure == null) {
                 failure = event.getException();
             } else if (event.getType() == RequestEvent.Type.FINISHED) {
-                RequestRecord record = record(event, time, System.nanoTime() - startNanos, failure);
-                for (RequestSink sink : sinks) {
-                    try {
-                        sink.finished(record);
-                    } catch (RuntimeException e) {
-                        LOG.warn("request_id={} sink={} failed: {}", record.requestId(),
-                                sink.getClass().getSimpleName(), e.toString());
-                    }
-                }
+                deliver(sinks, record(event, time, System.nanoTime() - startNanos, failure));
+            }
+        }
+    }
+
+    /** Hands a finished request to every sink; a failing sink is logged and never fails the request. */
+    public static void deliver(List<RequestSink> sinks, RequestRecord record) {
+        for (RequestSink sink : sinks) {
+            try {
+                sink.finished(record);
+            } catch (RuntimeException e) {
+                LOG.warn("request_id={} sink={} failed: {}", record.requestId(), sink.getClass().getSimpleName(),
+                        e.toString());
             }
         }
     }
