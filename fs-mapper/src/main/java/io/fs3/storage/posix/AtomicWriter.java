@@ -12,15 +12,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.UUID;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Streams bodies into temp files on the bucket's own filesystem ({@code <bucket>/<reserved>/tmp/}, named
- * by UUID, never by key bytes) with a fixed buffer and a running MD5, so any object size costs constant
+ * by 128 random bits, never by key bytes) with a fixed buffer and a running MD5, so any object size costs constant
  * memory, and the later publish is a same-filesystem rename. Callers delete the temp file in a finally.
  */
 public final class AtomicWriter {
     private static final int BUFFER = 128 * 1024;
+    private static final MessageDigest MD5 = newMd5();
     private final String reservedDir;
     private final boolean fsync;
 
@@ -36,8 +38,16 @@ public final class AtomicWriter {
     /** A fresh temp path in the bucket's reserved temp directory (the directory is created). */
     public Path newTempFile(Path bucketDir) throws IOException {
         Path dir = bucketDir.resolve(reservedDir).resolve("tmp");
-        Files.createDirectories(dir);
-        return dir.resolve(UUID.randomUUID().toString());
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir); // which throws (and catches) an exception when the directory exists
+        }
+        return dir.resolve(tempName());
+    }
+
+    /** 128 random bits: unique among concurrent writers of every fs3 instance (no SecureRandom lock needed). */
+    private static String tempName() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return HexFormat.of().toHexDigits(r.nextLong()) + HexFormat.of().toHexDigits(r.nextLong());
     }
 
     /**
@@ -46,7 +56,8 @@ public final class AtomicWriter {
      */
     public StreamedFile stream(InputStream body, Path temp, long expectedLength) throws IOException {
         MessageDigest md5 = md5();
-        byte[] buf = new byte[BUFFER];
+        // A small body needs no 128 KiB buffer (zeroing it would cost more than the copy).
+        byte[] buf = new byte[expectedLength >= 0 && expectedLength < BUFFER ? (int) Math.max(expectedLength, 512) : BUFFER];
         long total = 0;
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             int n;
@@ -86,7 +97,16 @@ public final class AtomicWriter {
         }
     }
 
+    /** A fresh MD5, cloned from one prototype (no provider lookup per object). */
     static MessageDigest md5() {
+        try {
+            return (MessageDigest) MD5.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MessageDigest newMd5() {
         try {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {

@@ -76,6 +76,9 @@ public final class Publisher {
                 break;
             }
             p = p.resolve(name);
+            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                continue; // the common case: look first, as a failed mkdir costs an exception
+            }
             try {
                 Files.createDirectory(p);
             } catch (FileAlreadyExistsException e) {
