@@ -121,32 +121,38 @@ public final class Identities implements CredentialStore, AutoCloseable {
         }
     }
 
-    /** Reloads when the bytes changed; a file that is unusable is reported once and changes nothing. */
+    /**
+     * Reloads when the bytes changed; a file that is unusable is reported once and changes nothing. The stamp
+     * is published last: a request whose {@link #refresh} sees it also sees the table read with it (and one
+     * that arrives while the poller is here waits for it instead of using the table from before the edit).
+     */
     private synchronized void reload() {
         Path f = file.orElseThrow();
         Object stamp = stamp(f);
-        byte[] bytes;
         try {
-            bytes = UsersFile.read(f).orElse(new byte[0]);
-        } catch (UsersFileException e) {
-            if (!Objects.equals(stamp, seenStamp)) {
-                LOG.error("users file: {}; keeping the last good users", e.getMessage());
+            byte[] bytes;
+            try {
+                bytes = UsersFile.read(f).orElse(new byte[0]);
+            } catch (UsersFileException e) {
+                if (!Objects.equals(stamp, seenStamp)) {
+                    LOG.error("users file: {}; keeping the last good users", e.getMessage());
+                }
+                return;
             }
+            if (Arrays.equals(bytes, seenBytes)) {
+                return;
+            }
+            seenBytes = bytes;
+            try {
+                UserTable next = bytes.length == 0 ? UserTable.EMPTY : UsersFileFormat.parse(bytes);
+                LOG.info("users file: reloaded {} ({} users, {} access keys)", f, next.users().size(), next.keys().size());
+                table = next;
+            } catch (UsersFileException e) {
+                LOG.error("users file: {} rejected, keeping the last good users:\n  - {}", f,
+                        String.join("\n  - ", e.problems()));
+            }
+        } finally {
             seenStamp = stamp;
-            return;
-        }
-        seenStamp = stamp;
-        if (Arrays.equals(bytes, seenBytes)) {
-            return;
-        }
-        seenBytes = bytes;
-        try {
-            UserTable next = bytes.length == 0 ? UserTable.EMPTY : UsersFileFormat.parse(bytes);
-            LOG.info("users file: reloaded {} ({} users, {} access keys)", f, next.users().size(), next.keys().size());
-            table = next;
-        } catch (UsersFileException e) {
-            LOG.error("users file: {} rejected, keeping the last good users:\n  - {}", f,
-                    String.join("\n  - ", e.problems()));
         }
     }
 
