@@ -167,7 +167,8 @@ class Client:
 
 
 def multipart_upload(host, port, ak, sk, bucket, key, view, part_size, concurrency):
-    """Uploads the bytes of memoryview `view` as a multipart upload; returns seconds (raises on error)."""
+    """Uploads the bytes of `view` (a memoryview, or anything with len() and slicing) as a multipart upload;
+    returns (seconds, ETag of the completed object) and raises on error."""
     c = Client(host, port, ak, sk)
     t0 = time.perf_counter()
     status, _, data = c.request("POST", f"/{bucket}/{key}", {"uploads": ""})
@@ -217,4 +218,5 @@ def multipart_upload(host, port, ak, sk, bucket, key, view, part_size, concurren
         raise RuntimeError(f"CompleteMultipartUpload -> HTTP {status}: {data[:300]!r}")
     secs = time.perf_counter() - t0
     c.close()
-    return secs
+    m = re.search(rb"<ETag>([^<]*)</ETag>", data)
+    return secs, unescape(m.group(1).decode()).strip('"') if m else None
