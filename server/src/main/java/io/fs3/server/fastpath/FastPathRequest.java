@@ -2,6 +2,7 @@ package io.fs3.server.fastpath;
 
 import io.fs3.server.auth.SignedRequest;
 import io.fs3.server.auth.UriEncoding;
+import io.fs3.server.ops.Reserved;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Request;
 
@@ -23,8 +24,6 @@ import java.util.function.Predicate;
  * @param signed  the request as the signature verifier sees it
  */
 record FastPathRequest(String bucket, String key, SignedRequest signed) {
-    private static final String RESERVED_PREFIX = "/_fs3/";
-
     /** The request, if it is one for the direct path; null otherwise. */
     static FastPathRequest of(Request request, Predicate<String> isVirtualHost) {
         String method = request.getMethod();
@@ -33,7 +32,7 @@ record FastPathRequest(String bucket, String key, SignedRequest signed) {
         }
         String rawPath = request.getHttpURI().getPath();
         String rawQuery = request.getHttpURI().getQuery();
-        if (rawPath == null || !rawPath.startsWith("/") || rawPath.startsWith(RESERVED_PREFIX) || !onlyPresignParams(rawQuery)) {
+        if (rawPath == null || !rawPath.startsWith("/") || rawPath.startsWith(Reserved.PREFIX) || !onlyPresignParams(rawQuery)) {
             return null;
         }
         int slash = rawPath.indexOf('/', 1);
@@ -73,8 +72,8 @@ record FastPathRequest(String bucket, String key, SignedRequest signed) {
             if (end < 0) {
                 end = rawQuery.length();
             }
-            if (!rawQuery.startsWith("X-Amz-", start) || rawQuery.indexOf('=', start) < 0
-                    || rawQuery.indexOf('=', start) > end) {
+            int eq = rawQuery.indexOf('=', start);
+            if (!rawQuery.startsWith("X-Amz-", start) || eq < 0 || eq > end) {
                 return false;
             }
             start = end + 1;
