@@ -26,7 +26,9 @@ public final class MetadataCache {
 
     /** {@code maxAge} > 0 also drops entries that old, for filesystems whose stat can lag (NFS attribute caching). */
     public MetadataCache(long maxEntries, java.time.Duration maxAge) {
-        Caffeine<Object, Object> b = Caffeine.newBuilder().maximumSize(maxEntries).recordStats();
+        // Evictions run on the calling thread: handing each one to the common pool costs a thread wake-up
+        // per few inserts, which under a listing of more files than the cache holds was ~15% of the CPU.
+        Caffeine<Object, Object> b = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).recordStats();
         if (!maxAge.isZero()) {
             b.expireAfterWrite(maxAge);
         }

@@ -49,6 +49,7 @@ public final class ListingCache {
                 .maximumWeight(this.maxEntries)
                 .weigher((Path dir, Cached c) -> c.weight())
                 .recordStats(() -> counter)
+                .executor(Runnable::run) // evictions on the calling thread, not a wake-up of the common pool
                 .build();
     }
 

@@ -26,8 +26,19 @@ public final class SidecarMetadataStore implements MetadataStore {
 
     @Override
     public Optional<StoredMetadata> read(Path bucketDir, String key, Path target) {
+        // Reads fall back to here for every file without an xattr (all files other programs wrote): the
+        // exists checks (access(2), no exception) skip the key hash where the bucket has no sidecars at all,
+        // and the NoSuchFileException an open of a missing sidecar would throw.
+        Path metaDir = metaDir(bucketDir);
+        if (!Files.exists(metaDir)) {
+            return Optional.empty();
+        }
+        Path file = sidecarIn(metaDir, key);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
         try {
-            return MetadataCodec.decode(Files.readAllBytes(sidecar(bucketDir, key))); // small file, bounded by the 2 KB metadata limit
+            return MetadataCodec.decode(Files.readAllBytes(file)); // small file, bounded by the 2 KB metadata limit
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -48,15 +59,27 @@ public final class SidecarMetadataStore implements MetadataStore {
 
     @Override
     public void delete(Path bucketDir, String key, Path target) throws IOException {
+        Path metaDir = metaDir(bucketDir);
+        if (!Files.exists(metaDir)) {
+            return; // called on every xattr write: a bucket that never had sidecars costs one access(2)
+        }
         try {
-            Files.deleteIfExists(sidecar(bucketDir, key));
+            Files.deleteIfExists(sidecarIn(metaDir, key));
         } catch (NoSuchFileException ignored) {
             // already gone
         }
     }
 
     Path sidecar(Path bucketDir, String key) {
+        return sidecarIn(metaDir(bucketDir), key);
+    }
+
+    private Path metaDir(Path bucketDir) {
+        return bucketDir.resolve(reservedDir).resolve("meta");
+    }
+
+    private static Path sidecarIn(Path metaDir, String key) {
         String hash = Hashing.sha256().hashString(key, StandardCharsets.UTF_8).toString();
-        return bucketDir.resolve(reservedDir).resolve("meta").resolve(hash.substring(0, 2)).resolve(hash);
+        return metaDir.resolve(hash.substring(0, 2)).resolve(hash);
     }
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
 /** Metadata in one extended attribute, {@code user.fs3.meta}, on the object's own inode. */
 public final class XattrMetadataStore implements MetadataStore {
     static final String ATTR = "fs3.meta";
+    /** Metadata without large user metadata or tags fits; a bigger value costs one more read. */
+    private static final int USUAL_MAX = 1024;
 
     @Override
     public Optional<StoredMetadata> read(Path bucketDir, String key, Path target) {
@@ -21,11 +23,27 @@ public final class XattrMetadataStore implements MetadataStore {
             return Optional.empty();
         }
         try {
-            ByteBuffer buf = ByteBuffer.allocate(view.size(ATTR));
-            view.read(ATTR, buf);
-            return MetadataCodec.decode(buf.array());
+            // A file written by another program has no attribute: asking for its names (one flistxattr)
+            // answers that without the exception a read of a missing attribute throws, per file in a listing.
+            if (!view.list().contains(ATTR)) {
+                return Optional.empty();
+            }
+            return MetadataCodec.decode(value(view));
         } catch (IOException e) {
-            return Optional.empty(); // no attribute: a file written by another program
+            return Optional.empty(); // removed in between, or unreadable
+        }
+    }
+
+    /** The attribute's bytes: one read into a buffer that fits fs3's usual metadata, else sized exactly. */
+    private static byte[] value(UserDefinedFileAttributeView view) throws IOException {
+        ByteBuffer small = ByteBuffer.allocate(USUAL_MAX);
+        try {
+            view.read(ATTR, small);
+            return java.util.Arrays.copyOf(small.array(), small.position());
+        } catch (FileSystemException tooSmall) {
+            ByteBuffer exact = ByteBuffer.allocate(view.size(ATTR));
+            view.read(ATTR, exact);
+            return exact.array();
         }
     }
 

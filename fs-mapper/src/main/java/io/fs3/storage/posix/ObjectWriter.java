@@ -58,6 +58,7 @@ public final class ObjectWriter {
                     new StoredMetadata(etag, stat.stamp(), request.content(), request.userMetadata(), checksums,
                             request.tags()));
             publisher.publish(bucketDir, temp, target, request.ifNoneMatchAll());
+            temp = null; // published: nothing left to clean up (no lstat of a name that is gone)
             metadata.invalidate(target);
             return new PutResult(etag, streamed.size(), checksums);
         } catch (IOException e) {
