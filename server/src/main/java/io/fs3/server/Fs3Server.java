@@ -99,7 +99,8 @@ public final class Fs3Server implements AutoCloseable {
         AccessControl access = AccessControl.open(settings, source, backend, credential);
         PosixMultipartUploads uploads = new PosixMultipartUploads(backend, settings.multipart(), new MultipartChecksummer(),
                 Clock.systemUTC());
-        MultipartOps multipart = MultipartOps.of(uploads, backend.objects(), OWNER, settings.multipart().keepAliveInterval());
+        MultipartOps multipart = MultipartOps.of(uploads, backend.objects(), OWNER, settings.multipart().keepAliveInterval(),
+                access.acls());
         SigV4Verifier verifier = access.verifier(); // one instance (and signing-key cache) for both paths
         ResourceConfig app = application(settings, backend, access, verifier, state, multipart);
         OpsRuntime ops = OpsRuntime.create(settings, backend, source);

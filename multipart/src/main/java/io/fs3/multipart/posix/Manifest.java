@@ -47,6 +47,9 @@ record Manifest(String key, Instant initiated, NewUpload upload) {
             p.setProperty("checksum.algorithm", upload.checksumAlgorithm());
             p.setProperty("checksum.type", upload.checksumType().name());
         }
+        if (upload.acl() != null) {
+            p.setProperty("acl", upload.acl());
+        }
         StringWriter w = new StringWriter();
         try {
             p.store(w, null);
@@ -74,7 +77,7 @@ record Manifest(String key, Instant initiated, NewUpload upload) {
             String algorithm = p.getProperty("checksum.algorithm");
             String type = p.getProperty("checksum.type");
             NewUpload upload = new NewUpload(content, prefixed(p, "m."), prefixed(p, "t."), algorithm,
-                    type == null ? null : ChecksumType.valueOf(type));
+                    type == null ? null : ChecksumType.valueOf(type), p.getProperty("acl"));
             return Optional.of(new Manifest(p.getProperty("key"),
                     Instant.ofEpochMilli(Long.parseLong(p.getProperty("initiated"))), upload));
         } catch (IOException | RuntimeException e) {

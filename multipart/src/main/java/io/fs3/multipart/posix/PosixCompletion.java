@@ -63,7 +63,7 @@ final class PosixCompletion implements Completion {
             Map<String, String> checksums = tools.checksums().of(upload.checksumAlgorithm(), upload.checksumType(), infos);
             FileStat stat = FileStat.of(temp);
             tools.metadataStore().write(target.bucketDir(), target.key(), temp, new StoredMetadata(etag, stat.stamp(),
-                    upload.content(), upload.userMetadata(), checksums, upload.tags(), partSizes(infos)));
+                    upload.content(), upload.userMetadata(), checksums, upload.tags(), partSizes(infos), upload.acl()));
             tools.publisher().publish(target.bucketDir(), temp, target.path(), false);
             published = true;
             tools.metadataLoader().invalidate(target.path());

@@ -5,6 +5,7 @@ import io.fs3.multipart.CompleteRequest;
 import io.fs3.multipart.CompleteResult;
 import io.fs3.multipart.CompletedPart;
 import io.fs3.multipart.MultipartEtag;
+import io.fs3.multipart.NewUpload;
 import io.fs3.multipart.PartInfo;
 import io.fs3.multipart.PartsPage;
 import io.fs3.multipart.UploadId;
@@ -12,6 +13,7 @@ import io.fs3.multipart.UploadsPage;
 import io.fs3.multipart.UploadsQuery;
 import io.fs3.s3.S3Error;
 import io.fs3.s3.S3Exception;
+import io.fs3.storage.ContentHeaders;
 import io.fs3.storage.ListRequest;
 import io.fs3.storage.ObjectKey;
 import io.fs3.storage.ObjectMetadata;
@@ -155,5 +157,21 @@ class PosixMultipartUploadsTest {
         a.uploads.prepareComplete(BUCKET, ObjectKey.of("k"), id, new CompleteRequest(List.of(
                 new CompletedPart(1, p1.etag(), Map.of()), new CompletedPart(2, p2.etag(), Map.of())), 13L)).finish();
         assertThat(Files.readString(root.resolve("b/k"))).isEqualTo("from A from B");
+    }
+
+    @Test
+    void theAclGivenAtCreationIsRecordedWithTheCompletedObjectEvenAfterARestart() throws Exception {
+        TestUploads a = new TestUploads(root);
+        UploadId id = a.uploads.create(BUCKET, ObjectKey.of("acl.txt"), new NewUpload(ContentHeaders.NONE, Map.of(),
+                Map.of(), null, null, "owner=bob;grants=AllUsers:READ")).id();
+        PartInfo p1 = a.part("acl.txt", id, 1, "data");
+        TestUploads b = new TestUploads(root); // the manifest, not memory, carries it
+        b.uploads.prepareComplete(BUCKET, ObjectKey.of("acl.txt"), id, new CompleteRequest(List.of(
+                new CompletedPart(1, p1.etag(), Map.of())), 4L)).finish();
+        assertThat(b.backend.objectAcls().read(BUCKET, ObjectKey.of("acl.txt"))).contains("owner=bob;grants=AllUsers:READ");
+        UploadId plain = b.create("plain.txt");
+        PartInfo q1 = b.part("plain.txt", plain, 1, "x");
+        b.complete("plain.txt", plain, q1);
+        assertThat(b.backend.objectAcls().read(BUCKET, ObjectKey.of("plain.txt"))).isEmpty();
     }
 }

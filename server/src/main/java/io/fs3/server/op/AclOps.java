@@ -74,14 +74,30 @@ public final class AclOps {
      */
     public Response withObjectAcl(S3Request req, Supplier<Response> write) {
         Optional<List<Grant>> grants = AclHeaders.parse(req::header, authorizer.identities()::exists);
-        Principal writer = authorizer.principal(req.accessKey());
         Response response = write.get();
-        String bucketOwner = authorizer.bucketAcls().get(req.bucket()).owner();
-        String owner = writer.anonymous() ? bucketOwner : writer.user();
-        if (grants.isPresent() || !owner.equals(bucketOwner)) {
-            objectAcls.write(req.bucket(), req.key(), new Acl(owner, grants.orElse(List.of())).encode());
+        Acl acl = newObjectAcl(req, grants);
+        if (acl != null) {
+            objectAcls.write(req.bucket(), req.key(), acl.encode());
         }
         return response;
+    }
+
+    /**
+     * CreateMultipartUpload: the ACL the completed object will record (encoded), as {@link #withObjectAcl}
+     * records for a PutObject, owned by the upload's initiator; null if it needs none. The headers are
+     * checked here, so a bad one refuses the upload before it exists.
+     */
+    public String uploadAcl(S3Request req) {
+        Acl acl = newObjectAcl(req, AclHeaders.parse(req::header, authorizer.identities()::exists));
+        return acl == null ? null : acl.encode();
+    }
+
+    /** The new object's ACL: the writer owns it (anonymous writes belong to the bucket's owner); null = follow the bucket. */
+    private Acl newObjectAcl(S3Request req, Optional<List<Grant>> grants) {
+        Principal writer = authorizer.principal(req.accessKey());
+        String bucketOwner = authorizer.bucketAcls().get(req.bucket()).owner();
+        String owner = writer.anonymous() ? bucketOwner : writer.user();
+        return grants.isPresent() || !owner.equals(bucketOwner) ? new Acl(owner, grants.orElse(List.of())) : null;
     }
 
     /** CreateBucket's ACL headers, checked before the bucket is created; empty without headers. */

@@ -10,8 +10,9 @@ import java.time.Duration;
 public record MultipartOps(MultipartUploadOp uploads, MultipartPartOp parts, MultipartCompleteOp complete,
                            MultipartListOp lists) implements AutoCloseable {
 
-    public static MultipartOps of(MultipartUploads uploads, ObjectStore objects, Owner owner, Duration keepAliveInterval) {
-        return new MultipartOps(new MultipartUploadOp(uploads), new MultipartPartOp(uploads, objects),
+    public static MultipartOps of(MultipartUploads uploads, ObjectStore objects, Owner owner, Duration keepAliveInterval,
+                                  AclOps acls) {
+        return new MultipartOps(new MultipartUploadOp(uploads, acls::uploadAcl), new MultipartPartOp(uploads, objects),
                 new MultipartCompleteOp(uploads, keepAliveInterval), new MultipartListOp(uploads, owner));
     }
 

@@ -12,24 +12,29 @@ import io.fs3.server.xml.InitiateMultipartUploadResult;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
- * CreateMultipartUpload (content headers, x-amz-meta-*, x-amz-tagging and the checksum algorithm and
- * type are kept for the object) and AbortMultipartUpload.
+ * CreateMultipartUpload (content headers, x-amz-meta-*, x-amz-tagging, the ACL headers and the checksum
+ * algorithm and type are kept for the object) and AbortMultipartUpload.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateMultipartUpload.html
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_AbortMultipartUpload.html
  */
 public final class MultipartUploadOp {
     private final MultipartUploads uploads;
+    private final Function<S3Request, String> aclOfNewObject;
 
-    public MultipartUploadOp(MultipartUploads uploads) {
+    /** @param aclOfNewObject the encoded ACL the completed object records (from x-amz-acl / x-amz-grant-*), or null */
+    public MultipartUploadOp(MultipartUploads uploads, Function<S3Request, String> aclOfNewObject) {
         this.uploads = uploads;
+        this.aclOfNewObject = aclOfNewObject;
     }
 
     public Response create(S3Request req) {
         String algorithm = MultipartArgs.checksumAlgorithm(req);
         NewUpload upload = new NewUpload(ObjectWriteOp.contentHeaders(req), UserMetadataHeaders.from(req.headers()),
-                TagSets.fromHeader(req.header("x-amz-tagging")), algorithm, algorithm == null ? null : checksumType(req));
+                TagSets.fromHeader(req.header("x-amz-tagging")), algorithm, algorithm == null ? null : checksumType(req),
+                aclOfNewObject.apply(req));
         UploadInfo info = uploads.create(req.bucket(), req.key(), upload);
         Response.ResponseBuilder r = Response.ok(new InitiateMultipartUploadResult(req.bucket().value(), info.key(),
                 info.id().value()), "application/xml");

@@ -193,6 +193,36 @@ class PermissionMatrixIT {
     }
 
     @Test
+    void aMultipartUploadKeepsTheAclAndOwnerOfItsCreateRequest() throws Exception {
+        S3Client alice = clients.get("alice");
+        alice.createBucket(b -> b.bucket("mpu-acl"));
+        String id = alice.createMultipartUpload(b -> b.bucket("mpu-acl").key("open.bin").acl(ObjectCannedACL.PUBLIC_READ))
+                .uploadId();
+        String etag = alice.uploadPart(b -> b.bucket("mpu-acl").key("open.bin").uploadId(id).partNumber(1),
+                RequestBody.fromString("public via multipart")).eTag();
+        alice.completeMultipartUpload(b -> b.bucket("mpu-acl").key("open.bin").uploadId(id)
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etag))));
+        assertThat(rawGet("/mpu-acl/open.bin").body()).isEqualTo("public via multipart");
+        assertThat(alice.getObjectAcl(b -> b.bucket("mpu-acl").key("open.bin")).grants())
+                .anySatisfy(g -> assertThat(g.grantee().uri()).isEqualTo("http://acs.amazonaws.com/groups/global/AllUsers"));
+
+        // bob (granted WRITE on "matrix") owns what he uploads in parts, as with a single PUT
+        S3Client bob = clients.get("bob");
+        String bobs = bob.createMultipartUpload(b -> b.bucket("matrix").key("bobs-parts.bin")).uploadId();
+        String bobsEtag = bob.uploadPart(b -> b.bucket("matrix").key("bobs-parts.bin").uploadId(bobs).partNumber(1),
+                RequestBody.fromString("bob")).eTag();
+        bob.completeMultipartUpload(b -> b.bucket("matrix").key("bobs-parts.bin").uploadId(bobs)
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(bobsEtag))));
+        assertThat(bob.getObjectAcl(b -> b.bucket("matrix").key("bobs-parts.bin")).owner().id()).isEqualTo("bob");
+        alice.deleteObject(b -> b.bucket("matrix").key("bobs-parts.bin"));
+
+        // a bad grant refuses the upload before it exists
+        assertThatThrownBy(() -> alice.createMultipartUpload(b -> b.bucket("mpu-acl").key("bad").grantRead("id=nobody-known")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument"));
+        assertThat(alice.listMultipartUploads(b -> b.bucket("mpu-acl")).uploads()).isEmpty();
+    }
+
+    @Test
     void aGranteeOwnsWhatItWritesAndTheBucketOwnerKeepsControl() {
         S3Client bob = clients.get("bob");
         bob.putObject(b -> b.bucket("matrix").key("bobs.txt"), RequestBody.fromString("bob"));
