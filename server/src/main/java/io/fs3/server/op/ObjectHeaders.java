@@ -45,9 +45,18 @@ public final class ObjectHeaders {
         if (!m.tags().isEmpty()) {
             sink.accept("x-amz-tagging-count", Integer.toString(m.tags().size()));
         }
-        if (wholeObject && "ENABLED".equalsIgnoreCase(checksumMode)) {
+        if (wholeObject && "ENABLED".equalsIgnoreCase(checksumMode) && !m.checksums().isEmpty()) {
             m.checksums().forEach((alg, v) -> sink.accept("x-amz-checksum-" + alg.toLowerCase(Locale.ROOT), v));
+            sink.accept("x-amz-checksum-type", checksumType(m.checksums().values().iterator().next()));
         }
+    }
+
+    /** S3 writes a COMPOSITE checksum (of a multipart object's part checksums) as base64 + "-" + part count. */
+    static String checksumType(String value) {
+        int dash = value.lastIndexOf('-');
+        boolean composite = dash > 0 && dash < value.length() - 1
+                && value.substring(dash + 1).chars().allMatch(ch -> ch >= '0' && ch <= '9');
+        return composite ? "COMPOSITE" : "FULL_OBJECT";
     }
 
     private static String override(UnaryOperator<String> query, String param, String stored) {

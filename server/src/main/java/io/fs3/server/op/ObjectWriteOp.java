@@ -48,6 +48,9 @@ public final class ObjectWriteOp {
         PutResult result = objects.put(req.bucket(), key, put);
         Response.ResponseBuilder r = Response.ok().header("ETag", Etag.quote(result.etag()));
         result.checksums().forEach((alg, v) -> r.header("x-amz-checksum-" + alg.toLowerCase(Locale.ROOT), v));
+        if (!result.checksums().isEmpty()) {
+            r.header("x-amz-checksum-type", "FULL_OBJECT"); // a single PUT's checksum covers the whole object
+        }
         return r.build();
     }
 

@@ -298,6 +298,8 @@ class AwsSdkJavaV2IT {
                 .checksumMode(ChecksumMode.ENABLED));
         assertThat(get.asByteArray()).isEqualTo(data);
         assertThat(get.response().checksumCRC32()).isEqualTo(crc32);
+        assertThat(get.response().checksumType()).isEqualTo(software.amazon.awssdk.services.s3.model.ChecksumType.FULL_OBJECT);
+        assertThat(put.checksumType()).isEqualTo(software.amazon.awssdk.services.s3.model.ChecksumType.FULL_OBJECT);
         assertThat(s3.headObject(b -> b.bucket(bucket).key("crc32").checksumMode(ChecksumMode.ENABLED)).checksumCRC32())
                 .isEqualTo(crc32);
         PutObjectResponse sha = s3.putObject(b -> b.bucket(bucket).key("sha256").checksumAlgorithm(ChecksumAlgorithm.SHA256),

@@ -75,6 +75,7 @@ class MultipartApiIT {
         HeadObjectResponse head = s3.headObject(b -> b.bucket("api").key("doc.bin").checksumMode(ChecksumMode.ENABLED));
         assertThat(head.eTag()).isEqualTo(done.eTag());
         assertThat(head.checksumCRC32()).isEqualTo(composite);
+        assertThat(head.checksumType()).isEqualTo(software.amazon.awssdk.services.s3.model.ChecksumType.COMPOSITE);
         assertThat(head.contentType()).isEqualTo("application/x-test");
         assertThat(head.cacheControl()).isEqualTo("max-age=5");
         assertThat(head.metadata()).containsEntry("color", "green");
