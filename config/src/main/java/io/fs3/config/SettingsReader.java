@@ -49,6 +49,20 @@ public final class SettingsReader {
         });
     }
 
+    /** A count that defaults to {@code auto}, which stands for {@code autoValue} (computed by the caller). */
+    public long countOrAuto(String key, long autoValue, long min, long max, String description) {
+        return read(key, "auto", description, s -> {
+            if (s.equalsIgnoreCase("auto")) {
+                return autoValue;
+            }
+            long v = Long.parseLong(s);
+            if (v < min || v > max) {
+                throw new IllegalArgumentException("must be auto or between " + min + " and " + max);
+            }
+            return v;
+        });
+    }
+
     public int port(String key, int def, String description) {
         return integer(key, def, 0, 65535, description);
     }

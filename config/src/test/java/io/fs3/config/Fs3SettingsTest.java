@@ -20,7 +20,8 @@ class Fs3SettingsTest {
         Fs3Settings s = Fs3Settings.bind(Map.of());
         assertThat(s.server()).isEqualTo(new ServerSettings("0.0.0.0", 9000, 16 * 1024));
         assertThat(s.storage()).isEqualTo(new StorageSettings(Path.of("./data"), true, MetadataMode.AUTO, ".fs3"));
-        assertThat(s.cache()).isEqualTo(new CacheSettings(100_000, 2_000_000, Duration.ZERO, Duration.ofSeconds(1)));
+        assertThat(s.cache()).isEqualTo(new CacheSettings(CacheSettings.autoMetadataEntries(Runtime.getRuntime().maxMemory()),
+                2_000_000, Duration.ZERO, Duration.ofSeconds(1)));
         assertThat(s.auth()).isEqualTo(new AuthSettings(Optional.empty(), Optional.empty(), "us-east-1", Duration.ofMinutes(15)));
         assertThat(s.limits()).isEqualTo(new LimitSettings(1000, Duration.ofSeconds(30), Duration.ofSeconds(30)));
         assertThat(s.observability()).isEqualTo(new ObservabilitySettings(LogLevel.INFO,
@@ -133,6 +134,30 @@ class Fs3SettingsTest {
                 new TlsSettings(8443, Optional.of(Path.of("/etc/fs3/cert.pem")), Optional.of(Path.of("/etc/fs3/key.pem")),
                         Optional.empty(), Optional.of(Secret.of("ks-secret")))));
         assertThat(s.webUi()).isEqualTo(new WebUiSettings(false, Duration.ofMinutes(15), 25));
+    }
+
+    @Test
+    void metadataCacheSizeIsAutoOrACount() {
+        assertThat(Fs3Settings.bind(Map.of("fs3.cache.metadata.max-entries", "AUTO")).cache().metadataMaxEntries())
+                .isEqualTo(CacheSettings.autoMetadataEntries(Runtime.getRuntime().maxMemory()));
+        assertThat(Fs3Settings.bind(Map.of("fs3.cache.metadata.max-entries", "5000")).cache().metadataMaxEntries())
+                .isEqualTo(5000);
+        assertThat(Fs3Settings.bind(Map.of("fs3.cache.metadata.max-entries", "0")).cache().metadataMaxEntries()).isZero();
+        assertThatThrownBy(() -> Fs3Settings.bind(Map.of("fs3.cache.metadata.max-entries", "lots")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(m -> assertThat(m).startsWith("fs3.cache.metadata.max-entries: invalid value 'lots'")));
+        assertThatThrownBy(() -> Fs3Settings.bind(Map.of("fs3.cache.metadata.max-entries", "-1")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(m -> assertThat(m).contains("must be auto or between 0 and")));
+    }
+
+    @Test
+    void autoMetadataCacheTakesAnEighthOfTheHeapWithinBounds() {
+        assertThat(CacheSettings.autoMetadataEntries(128L << 20)).isEqualTo(22_369);
+        assertThat(CacheSettings.autoMetadataEntries(1L << 30)).isEqualTo(178_956);
+        assertThat(CacheSettings.autoMetadataEntries(6L << 30)).isEqualTo(1_073_741);
+        assertThat(CacheSettings.autoMetadataEntries(16L << 20)).isEqualTo(10_000);
+        assertThat(CacheSettings.autoMetadataEntries(64L << 30)).isEqualTo(2_000_000);
     }
 
     @Test
