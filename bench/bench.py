@@ -214,7 +214,7 @@ class Server:
 
 
 class Fs3(Server):
-    def __init__(self, tmp, data, cpus, jar, fsync, name="fs3", jvm_options=()):
+    def __init__(self, tmp, data, cpus, jar, fsync, name="fs3", jvm_options=(), extra_props=()):
         super().__init__(tmp, data, cpus)
         self.jar, self.fsync, self.name, self.jvm_options = jar, fsync, name, list(jvm_options)
         self.conf = os.path.join(tmp, f"{name}.properties")
@@ -222,6 +222,7 @@ class Fs3(Server):
             f.write(f"fs3.http.host=127.0.0.1\nfs3.http.port={self.port}\nfs3.storage.root={data}\n"
                     f"fs3.storage.fsync={'true' if fsync else 'false'}\n"
                     f"fs3.auth.access-key={AK}\nfs3.auth.secret-key={SK}\n")
+            f.writelines(p + "\n" for p in extra_props)
 
     def command(self):
         return ["java", *self.jvm_options, "-jar", self.jar, "--config", self.conf]
@@ -413,7 +414,9 @@ class Bench:
                 for i in range(1000):
                     f.write(srv.put_target(bucket, f"small/p{i:04d}") + "\n")
             self.check_put(srv, bucket, "small/check", 4 * KiB)
-            w = self.warm(srv, [puts, "PUT", str(4 * KiB)], 16, a.warmup_put)
+            # nginx has no JIT to warm; a fresh fs3 for the fsync figures only needs the PUT path compiled
+            cap = a.warmup_put if srv.name in ("fs3", "s3proxy") else a.warmup_put_short
+            w = self.warm(srv, [puts, "PUT", str(4 * KiB)], 16, cap)
             self.details.setdefault("PUT 4 KiB warm-up" + label_suffix, {})[tag] = w
             r = self.wrk(srv, [puts, "PUT", str(4 * KiB)], 16, a.duration)
             self.put(f"PUT 4 KiB, 16 conns: ops/s{label_suffix}", tag, r["ops"], r)
@@ -745,11 +748,14 @@ def main():
     ap.add_argument("--client-cpus", default="0")
     ap.add_argument("--out", default=os.path.join(HERE, "results"))
     ap.add_argument("--tag", default="latest")
+    ap.add_argument("--fs3-prop", action="append", default=[], metavar="KEY=VALUE",
+                    help="an extra fs3 setting for every fs3 run (repeatable), to try a configuration")
     ap.add_argument("--keep", action="store_true", help="keep the temp directory")
     a = ap.parse_args()
     # warm-up caps (s): the JIT needs a minute or more on one core before a server reaches its steady rate
-    a.warmup, a.warmup_put, a.warmup_short, a.duration = (8, 8, 1, 2) if a.quick else (120, 40, 3, 5)
-    a.list_deadline = 10  # a listing slower than this is stopped and extrapolated (S3Proxy's rate is steady)
+    a.warmup, a.warmup_put, a.warmup_short, a.duration = (8, 8, 1, 2) if a.quick else (120, 20, 3, 5)
+    a.warmup_put_short = 4 if a.quick else 12
+    a.list_deadline = 7  # a listing slower than this is stopped and extrapolated (S3Proxy's rate is steady)
     a.list_repeats = 2 if a.quick else 10
     if a.huge_gib is None:
         a.huge_gib = 1 if a.quick else 10
@@ -792,7 +798,7 @@ def main():
         if name == "nginx":
             srv = Nginx(tmp, data, a.server_cpus)
         elif name == "fs3":
-            srv = Fs3(tmp, data, a.server_cpus, a.jar, fsync=False)
+            srv = Fs3(tmp, data, a.server_cpus, a.jar, fsync=False, extra_props=a.fs3_prop)
         else:
             srv = S3Proxy(tmp, data, a.server_cpus, a.s3proxy_jar)
         if cold_ok:
@@ -817,14 +823,15 @@ def main():
         finally:
             srv.stop()
         if name == "fs3" and "fsync" not in skip and "put" not in skip:
-            srv = Fs3(tmp, data, a.server_cpus, a.jar, fsync=True, name="fs3sync")
+            srv = Fs3(tmp, data, a.server_cpus, a.jar, fsync=True, name="fs3sync", extra_props=a.fs3_prop)
             srv.start()
             try:
                 b.guard(srv, "PUT (fsync on)", b.put_figures, srv, label_suffix=" (fs3 fsync on)")
             finally:
                 srv.stop()
         if name == "fs3" and "huge" not in skip:
-            srv = Fs3(tmp, data, a.server_cpus, a.jar, fsync=False, jvm_options=["-Xmx128m"])
+            srv = Fs3(tmp, data, a.server_cpus, a.jar, fsync=False, jvm_options=["-Xmx128m"],
+                      extra_props=a.fs3_prop)
             srv.start()
             try:
                 b.guard(srv, "huge object", b.huge_object, srv, int(a.huge_gib * GiB))
