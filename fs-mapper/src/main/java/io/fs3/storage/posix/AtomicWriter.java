@@ -25,6 +25,7 @@ public final class AtomicWriter {
     private static final MessageDigest MD5 = newMd5();
     private final String reservedDir;
     private final boolean fsync;
+    private final DirectoryLocks directoryLocks = new DirectoryLocks();
 
     public AtomicWriter(String reservedDir, boolean fsync) {
         this.reservedDir = reservedDir;
@@ -33,6 +34,11 @@ public final class AtomicWriter {
 
     public boolean fsync() {
         return fsync;
+    }
+
+    /** Renames (or links) under the temp file's directory lock: see {@link DirectoryLocks}. */
+    <T> T underTempDirectoryLock(Path temp, DirectoryLocks.NameChange<T> change) throws IOException {
+        return directoryLocks.inDirectory(temp.getParent(), change);
     }
 
     /** A fresh temp path in the bucket's reserved temp directory (the directory is created). */
@@ -59,7 +65,8 @@ public final class AtomicWriter {
         // A small body needs no 128 KiB buffer (zeroing it would cost more than the copy).
         byte[] buf = new byte[expectedLength >= 0 && expectedLength < BUFFER ? (int) Math.max(expectedLength, 512) : BUFFER];
         long total = 0;
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel out = directoryLocks.inDirectory(temp.getParent(),
+                () -> FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
             int n;
             while ((n = body.read(buf)) >= 0) {
                 if (n == 0) {

@@ -31,12 +31,15 @@ public final class Publisher {
             ensureParents(bucketDir, target);
             try {
                 refuseDirectory(target);
-                if (ifNoneMatchAll) {
-                    Files.createLink(target, temp);
-                    Files.delete(temp);
-                } else {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                }
+                writer.underTempDirectoryLock(temp, () -> {
+                    if (ifNoneMatchAll) {
+                        Files.createLink(target, temp);
+                        Files.delete(temp);
+                    } else {
+                        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    return null;
+                });
                 writer.syncDirectory(target.getParent());
                 return;
             } catch (FileAlreadyExistsException e) {
