@@ -8,6 +8,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.util.Arrays;
 import java.util.Optional;
 
 /** Metadata in one extended attribute, {@code user.fs3.meta}, on the object's own inode. */
@@ -39,7 +40,7 @@ public final class XattrMetadataStore implements MetadataStore {
         ByteBuffer small = ByteBuffer.allocate(USUAL_MAX);
         try {
             view.read(ATTR, small);
-            return java.util.Arrays.copyOf(small.array(), small.position());
+            return Arrays.copyOf(small.array(), small.position());
         } catch (FileSystemException tooSmall) {
             ByteBuffer exact = ByteBuffer.allocate(view.size(ATTR));
             view.read(ATTR, exact);

@@ -11,7 +11,7 @@ import java.util.concurrent.locks.Lock;
  * one out of it). The kernel serialises these anyway: a create or rename holds the directory's lock, a rename
  * across directories also the filesystem's rename lock. With more request threads than cores, threads queued
  * on those kernel locks spin and sleep there (perf: 15-20% of the CPU of a 4 KiB PUT load on one core);
- * parked on a Java lock first, the same load ran 25-40% faster on the benchmark machine. Other processes
+ * parked on a Java lock first, the same load ran 20-50% faster in A/B runs on the benchmark machine. Other processes
  * are not affected: this orders fs3's threads only. Striped, so any number of directories costs 64 locks.
  */
 final class DirectoryLocks {
