@@ -29,7 +29,10 @@ final class SettingsBinder {
         ServerSettings server = new ServerSettings(
                 r.string("fs3.http.host", "0.0.0.0", "Address to listen on."),
                 r.port("fs3.http.port", 9000, "HTTP port (0 picks a free one)."),
-                r.byteSize("fs3.http.max-request-header-size", "16KB", "Largest accepted request header block."));
+                r.byteSize("fs3.http.max-request-header-size", "16KB", "Largest accepted request header block."),
+                r.choice("fs3.http.io-thread-reads", IoThreadReads.AUTO, IoThreadReads.class,
+                        "Answer small GETs/HEADs on Jetty's I/O thread, without a hand-off to a worker: on, off, or "
+                                + "auto (on unless a served directory is on a network or FUSE filesystem)."));
         StorageSettings storage = new StorageSettings(
                 r.path("fs3.storage.root", "./data", "Directory whose sub-directories are served as buckets."),
                 r.bool("fs3.storage.fsync", true, "fsync data and directory before an upload is acknowledged."),

@@ -9,6 +9,7 @@ import io.fs3.server.browse.BrowseOp;
 import io.fs3.server.auth.SigV4AuthFilter;
 import io.fs3.server.auth.SigV4Verifier;
 import io.fs3.server.fastpath.ObjectReadFastPath;
+import io.fs3.server.fastpath.StallingFilesystems;
 import io.fs3.server.error.S3ExceptionMapper;
 import io.fs3.server.error.UncaughtExceptionMapper;
 import io.fs3.server.error.WebApplicationExceptionMapper;
@@ -54,6 +55,9 @@ import com.google.common.hash.Hashing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -139,7 +143,8 @@ public final class Fs3Server implements AutoCloseable {
         context.addServlet(new ServletHolder(new ServletContainer(app)), "/*");
         // SIGTERM: stop accepting, let in-flight requests finish (up to the shutdown timeout), then close.
         ObjectReadFastPath s3 = new ObjectReadFastPath(context, verifier, access.authorizer(), backend.objects(),
-                ops.probe(), ops.requestSinks(), access::isVirtualHost, ops.metrics().registry());
+                ops.probe(), ops.requestSinks(), access::isVirtualHost, ops.metrics().registry(),
+                StallingFilesystems.ioThreadReads(settings.server().ioThreadReads(), servedDirs(settings)));
         jetty.setHandler(new GracefulHandler(s3));
         jetty.setStopAtShutdown(true);
         jetty.setStopTimeout(settings.limits().shutdownTimeout().toMillis());
@@ -147,6 +152,13 @@ public final class Fs3Server implements AutoCloseable {
         jetty.start();
         access.start();
         return new Fs3Server(jetty, connector, credential, backend, ops, multipart, janitor, access, https);
+    }
+
+    /** The storage root and every directory configured as a bucket. */
+    private static List<Path> servedDirs(Fs3Settings settings) {
+        List<Path> dirs = new ArrayList<>(settings.buckets().paths().values());
+        dirs.add(settings.storage().root());
+        return dirs;
     }
 
     static ResourceConfig application(Fs3Settings settings, PosixBackend backend, AccessControl access,

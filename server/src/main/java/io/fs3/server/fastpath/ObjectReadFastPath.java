@@ -31,6 +31,7 @@ import java.nio.channels.FileChannel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
 
 /**
@@ -53,11 +54,13 @@ public final class ObjectReadFastPath extends Handler.Wrapper {
     private final List<RequestSink> sinks;
     private final Predicate<String> isVirtualHost;
     private final Counter served;
+    private final boolean onIoThread;
 
     public ObjectReadFastPath(Handler next, SigV4Verifier verifier, Authorizer authorizer, ObjectStore objects,
                               RootProbe probe, List<RequestSink> sinks, Predicate<String> isVirtualHost,
-                              MeterRegistry registry) {
+                              MeterRegistry registry, boolean onIoThread) {
         super(next);
+        this.onIoThread = onIoThread;
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
         this.objects = Objects.requireNonNull(objects, "objects");
@@ -74,7 +77,7 @@ public final class ObjectReadFastPath extends Handler.Wrapper {
         FastPathRequest req = FastPathRequest.of(request, isVirtualHost);
         Answer answer = req == null || !probe.status().up() ? null : answer(req);
         if (answer == null) {
-            return super.handle(request, response, callback);
+            return dispatch(request, response, callback);
         }
         RequestContext context = new RequestContext(Instant.now(), start, RequestIds.newId(), req, answer,
                 Request.getRemoteAddr(request), request.getHeaders().get(HttpHeader.USER_AGENT));
@@ -86,13 +89,45 @@ public final class ObjectReadFastPath extends Handler.Wrapper {
         h.put("x-amz-request-id", context.requestId());
         h.put("x-amz-id-2", context.requestId());
         h.put(HttpHeader.CONTENT_LENGTH, answer.metadata().size());
-        response.write(true, answer.body(), Callback.from(() -> {
+        response.write(true, answer.body(), Callback.from(InvocationType.NON_BLOCKING, () -> {
             finished(context, answer.bodyLength());
             callback.succeeded();
         }, failure -> {
             finished(context, 0);
             callback.failed(failure);
         }));
+        return true;
+    }
+
+    /**
+     * With {@code onIoThread}, requests reach this handler on Jetty's I/O (selector) thread: the direct answer
+     * does not block for long on a local filesystem (a signature check and a small read, as nginx does on its
+     * event loop), and that saves handing every request to a worker thread (futex wake-ups, epoll changes).
+     * Everything else goes to Jersey, whose servlets block, on a worker thread.
+     */
+    @Override
+    public InvocationType getInvocationType() {
+        return onIoThread ? InvocationType.NON_BLOCKING : super.getInvocationType();
+    }
+
+    /** Runs the next handler (Jersey), on a worker thread when this one runs on the I/O thread. */
+    private boolean dispatch(Request request, Response response, Callback callback) throws Exception {
+        if (!onIoThread) {
+            return super.handle(request, response, callback);
+        }
+        try {
+            request.getComponents().getExecutor().execute(() -> {
+                try {
+                    if (!super.handle(request, response, callback)) {
+                        Response.writeError(request, response, callback, 404);
+                    }
+                } catch (Throwable failure) {
+                    Response.writeError(request, response, callback, failure);
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            Response.writeError(request, response, callback, 503);
+        }
         return true;
     }
 

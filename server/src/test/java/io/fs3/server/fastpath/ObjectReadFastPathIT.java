@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,8 +49,12 @@ class ObjectReadFastPathIT {
 
     @BeforeAll
     static void start() throws Exception {
+        startWith(Map.of()); // auto: the temp directory is local, so direct answers run on the I/O thread
+    }
+
+    static void startWith(Map<String, String> settings) throws Exception {
         Path root = Files.createDirectories(tmp.resolve("data"));
-        server = TestServer.start(root);
+        server = TestServer.start(root, settings);
         s3 = server.sdk();
         presigner = server.presigner();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -194,5 +200,41 @@ class ObjectReadFastPathIT {
         OpsTesting.await("the direct GET is metered", () ->
                 registry.counter("fs3.requests", "operation", "GetObject", "status", "200").count() == ok + 1
                         && registry.counter("fs3.response.body", "operation", "GetObject").count() == bytes + SMALL.length);
+    }
+
+    /**
+     * Requests the direct path does not answer must not run on the I/O thread: an upload whose body stalls
+     * would otherwise hold up every other connection that thread serves.
+     */
+    @Test
+    void aStalledUploadHoldsUpNoOtherRequest() throws Exception {
+        URI put = presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                .putObjectRequest(o -> o.bucket(BUCKET).key("slow.bin"))).url().toURI();
+        byte[] body = new byte[1000];
+        new Random(3).nextBytes(body);
+        try (Socket upload = new Socket(put.getHost(), put.getPort())) {
+            upload.setSoTimeout(30_000);
+            OutputStream out = upload.getOutputStream();
+            out.write(("PUT " + put.getRawPath() + "?" + put.getRawQuery() + " HTTP/1.1\r\nHost: " + put.getHost() + ":"
+                    + put.getPort() + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, 10);
+            out.flush();
+            Thread.sleep(200); // the upload is now waiting for the rest of its body
+
+            HttpClient other = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            for (String key : List.of("plain.txt", "large.bin", "nope")) {
+                HttpResponse<byte[]> r = other.send(HttpRequest.newBuilder(presigned("GET", key))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(r.statusCode()).as(key).isEqualTo(key.equals("nope") ? 404 : 200);
+            }
+            assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).isNotEmpty();
+
+            out.write(body, 10, body.length - 10);
+            out.flush();
+            String status = new String(upload.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(status).isEqualTo("HTTP/1.1 200");
+        }
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("slow.bin")).asByteArray()).isEqualTo(body);
     }
 }
