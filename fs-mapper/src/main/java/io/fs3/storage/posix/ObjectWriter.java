@@ -1,5 +1,6 @@
 package io.fs3.storage.posix;
 
+import io.fs3.s3.ContentMd5;
 import io.fs3.s3.S3Error;
 import io.fs3.s3.S3Exception;
 import io.fs3.storage.ObjectKey;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -36,7 +36,7 @@ public final class ObjectWriter {
     }
 
     public PutResult write(Path bucketDir, ObjectKey key, Path target, PutRequest request) {
-        byte[] expectedMd5 = decodeContentMd5(request.contentMd5());
+        byte[] expectedMd5 = ContentMd5.decode(request.contentMd5());
         if (key.isFolder()) {
             return writeFolder(bucketDir, key, target, request);
         }
@@ -83,21 +83,6 @@ public final class ObjectWriter {
         } catch (IOException e) {
             throw FsErrors.translate(e, S3Error.NO_SUCH_BUCKET, key.value());
         }
-    }
-
-    static byte[] decodeContentMd5(String contentMd5) {
-        if (contentMd5 == null) {
-            return null;
-        }
-        try {
-            byte[] md5 = Base64.getDecoder().decode(contentMd5.trim());
-            if (md5.length == 16) {
-                return md5;
-            }
-        } catch (IllegalArgumentException e) {
-            // fall through
-        }
-        throw S3Exception.of(S3Error.INVALID_DIGEST);
     }
 
     private static void deleteQuietly(Path temp) {

@@ -4,6 +4,7 @@ import io.fs3.multipart.Checksummer;
 import io.fs3.multipart.PartInfo;
 import io.fs3.multipart.PartSource;
 import io.fs3.multipart.UploadId;
+import io.fs3.s3.ContentMd5;
 import io.fs3.s3.S3Error;
 import io.fs3.s3.S3Exception;
 import io.fs3.storage.posix.AtomicWriter;
@@ -50,7 +51,7 @@ final class PartWriter {
                    String contentMd5, Supplier<Map<String, String>> verifiedChecksums) {
         Path dir = layout.upload(bucketDir, id);
         String algorithm = Manifest.require(dir, key, id).upload().checksumAlgorithm();
-        byte[] expectedMd5 = decodeMd5(contentMd5);
+        byte[] expectedMd5 = ContentMd5.decode(contentMd5);
         // The upload's algorithm is computed here too, so the object checksum exists even for parts sent without it.
         Checksummer.Hasher own = algorithm == null ? null : checksummer.newHasher(algorithm);
         Path temp = null;
@@ -101,21 +102,6 @@ final class PartWriter {
             deleteQuietly(recordTemp);
         }
         previous.ifPresent(p -> deleteQuietly(dir.resolve(p.dataFile()))); // the replaced part's bytes
-    }
-
-    private static byte[] decodeMd5(String contentMd5) {
-        if (contentMd5 == null) {
-            return null;
-        }
-        try {
-            byte[] md5 = Base64.getDecoder().decode(contentMd5.trim());
-            if (md5.length == 16) {
-                return md5;
-            }
-        } catch (IllegalArgumentException e) {
-            // fall through
-        }
-        throw S3Exception.of(S3Error.INVALID_DIGEST);
     }
 
     static void deleteQuietly(Path path) {

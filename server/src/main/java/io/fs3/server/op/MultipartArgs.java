@@ -4,7 +4,6 @@ import io.fs3.multipart.UploadId;
 import io.fs3.s3.S3Error;
 import io.fs3.s3.S3Exception;
 import io.fs3.server.auth.ChecksumAlgorithm;
-import io.fs3.server.auth.VerifiedPayload;
 import io.fs3.server.http.S3Request;
 
 import java.util.Locale;
@@ -43,26 +42,6 @@ final class MultipartArgs {
         }
         throw S3Exception.of(S3Error.INVALID_ARGUMENT, "Provided " + name + " not an integer or within integer range")
                 .withDetail("ArgumentName", name).withDetail("ArgumentValue", v);
-    }
-
-    /** The part's length: the decoded length for aws-chunked bodies, else Content-Length (required). */
-    static long contentLength(S3Request req) {
-        long decoded = req.payload().map(VerifiedPayload::decodedLength).orElse(-1L);
-        if (decoded >= 0) {
-            return decoded;
-        }
-        String header = req.header("Content-Length");
-        if (header == null) {
-            if (req.header("Transfer-Encoding") != null) {
-                return -1;
-            }
-            throw S3Exception.of(S3Error.MISSING_CONTENT_LENGTH);
-        }
-        try {
-            return Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            throw S3Exception.of(S3Error.INVALID_ARGUMENT, "Invalid Content-Length.");
-        }
     }
 
     /** x-amz-checksum-algorithm as the lower-case name the auth layer uses, or null; any case is accepted. */

@@ -37,7 +37,7 @@ public final class MultipartPartOp {
     }
 
     public Response upload(S3Request req) {
-        long length = MultipartArgs.contentLength(req);
+        long length = BodyLength.of(req);
         tooLarge(length);
         VerifiedPayload payload = req.payload().orElse(null);
         PartInfo part = uploads.uploadPart(req.bucket(), req.key(), MultipartArgs.uploadId(req), MultipartArgs.partNumber(req),

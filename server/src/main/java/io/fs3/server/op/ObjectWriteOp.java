@@ -35,7 +35,7 @@ public final class ObjectWriteOp {
 
     public Response put(S3Request req) {
         ObjectKey key = req.key();
-        long length = contentLength(req);
+        long length = BodyLength.of(req);
         if (length > MAX_PUT_SIZE) {
             throw S3Exception.of(S3Error.ENTITY_TOO_LARGE).withDetail("ProposedSize", Long.toString(length))
                     .withDetail("MaxSizeAllowed", Long.toString(MAX_PUT_SIZE));
@@ -73,26 +73,6 @@ public final class ObjectWriteOp {
                 throw S3Exception.of(S3Error.NO_SUCH_KEY).withResource(req.rawKey());
             }
             throw e;
-        }
-    }
-
-    /** The object's length: the decoded length for aws-chunked bodies, else Content-Length (required). */
-    private static long contentLength(S3Request req) {
-        long decoded = req.payload().map(VerifiedPayload::decodedLength).orElse(-1L);
-        if (decoded >= 0) {
-            return decoded;
-        }
-        String header = req.header("Content-Length");
-        if (header == null) {
-            if (req.header("Transfer-Encoding") != null) {
-                return -1; // chunked transfer of unknown length: the stream's end is the end of the object
-            }
-            throw S3Exception.of(S3Error.MISSING_CONTENT_LENGTH);
-        }
-        try {
-            return Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            throw S3Exception.of(S3Error.INVALID_ARGUMENT, "Invalid Content-Length.");
         }
     }
 

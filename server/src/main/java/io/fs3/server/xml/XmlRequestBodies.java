@@ -1,6 +1,7 @@
 package io.fs3.server.xml;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.fs3.s3.ContentMd5;
 import io.fs3.s3.S3Error;
 import io.fs3.s3.S3Exception;
 
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 
 /**
  * Reads small XML request bodies (Delete, Tagging, CORSConfiguration, ...) with a size cap, verifies
@@ -40,7 +40,7 @@ public final class XmlRequestBodies {
             throw S3Exception.of(S3Error.INCOMPLETE_BODY);
         }
         byte[] bytes = out.toByteArray();
-        if (contentMd5 != null && !MessageDigest.isEqual(md5(bytes), decodeMd5(contentMd5))) {
+        if (contentMd5 != null && !MessageDigest.isEqual(md5(bytes), ContentMd5.decode(contentMd5))) {
             throw S3Exception.of(S3Error.BAD_DIGEST);
         }
         return bytes;
@@ -61,18 +61,6 @@ public final class XmlRequestBodies {
         } catch (IOException e) {
             throw S3Exception.of(S3Error.MALFORMED_XML);
         }
-    }
-
-    private static byte[] decodeMd5(String header) {
-        try {
-            byte[] md5 = Base64.getDecoder().decode(header.trim());
-            if (md5.length == 16) {
-                return md5;
-            }
-        } catch (IllegalArgumentException e) {
-            // fall through
-        }
-        throw S3Exception.of(S3Error.INVALID_DIGEST);
     }
 
     private static byte[] md5(byte[] data) {
