@@ -32,7 +32,8 @@ final class SettingsBinder {
                 r.byteSize("fs3.http.max-request-header-size", "16KB", "Largest accepted request header block."),
                 r.choice("fs3.http.io-thread-reads", IoThreadReads.AUTO, IoThreadReads.class,
                         "Answer small GETs/HEADs on Jetty's I/O thread, without a hand-off to a worker: on, off, or "
-                                + "auto (on unless a served directory is on a network or FUSE filesystem)."));
+                                + "auto (on unless a served directory is on a network or FUSE filesystem); off suits data "
+                                + "mostly read cold from slow disks, where reads in parallel matter more."));
         StorageSettings storage = new StorageSettings(
                 r.path("fs3.storage.root", "./data", "Directory whose sub-directories are served as buckets."),
                 r.bool("fs3.storage.fsync", true, "fsync data and directory before an upload is acknowledged."),
