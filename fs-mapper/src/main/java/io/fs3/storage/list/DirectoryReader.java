@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -19,7 +18,7 @@ import java.util.PriorityQueue;
 
 /**
  * Reads a directory into sort names. Java's DirectoryStream gives no d_type, so each candidate entry
- * costs one lstat: that is what {@link ListingCache} saves. Special files (FIFOs, sockets, devices)
+ * costs one lstat (relative to the open directory): that is what {@link ListingCache} saves. Special files (FIFOs, sockets, devices)
  * are dropped; symlinks are kept as file-like entries (never as directories: links to directories are
  * not followed) and checked when listed; entries that vanish meanwhile are dropped.
  */
@@ -38,7 +37,7 @@ final class DirectoryReader {
         List<byte[]> names = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path p : stream) {
-                byte[] n = sortName(p);
+                byte[] n = sortName(stream, p);
                 if (n != null) {
                     if (names.size() >= limit) {
                         return null;
@@ -76,7 +75,7 @@ final class DirectoryReader {
                     complete = false;
                     continue;
                 }
-                byte[] n = sortName(p);
+                byte[] n = sortName(stream, p);
                 if (n == null || !(n.length == file.length ? fileOk : dirOk)) {
                     continue;
                 }
@@ -93,10 +92,10 @@ final class DirectoryReader {
     }
 
     /** The entry's sort name (UTF-8, '/' appended for a directory), or null if it is not listable. */
-    private static byte[] sortName(Path p) {
+    private static byte[] sortName(DirectoryStream<Path> stream, Path p) {
         BasicFileAttributes a;
         try {
-            a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            a = DirectoryHandle.attributes(stream, p, false); // fstatat on the open directory, not a path walk
         } catch (NoSuchFileException vanished) {
             return null;
         } catch (IOException e) {

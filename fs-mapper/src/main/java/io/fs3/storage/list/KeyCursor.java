@@ -12,6 +12,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
+import java.util.Optional;
 import java.util.Deque;
 
 /**
@@ -19,16 +20,24 @@ import java.util.Deque;
  * directory sorts as "name/"), from a lower bound, without touching anything before it: opening seeks
  * with a binary search in each directory on the bound's path. Directory nodes are returned before
  * their contents and are only entered on {@link #descend()}; {@link #skipPast} jumps over every key
- * with a given prefix. Holds one frame per directory level, never a directory's full subtree.
+ * with a given prefix. Holds one frame per directory level, never a directory's full subtree, and with
+ * it an open descriptor of that directory to stat its entries by name: close the cursor when done.
  */
-final class KeyCursor {
+final class KeyCursor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KeyCursor.class);
 
-    /** A file-like entry (regular file or symlink) or a directory (key ends with '/'). */
-    record Node(String key, Path path, boolean directory) {
+    /**
+     * A file-like entry (regular file or symlink) or a directory (key ends with '/'); {@code parent} stats
+     * it by name while the cursor has not moved past its directory.
+     */
+    record Node(String key, Path path, boolean directory, DirectoryHandle parent) {
+        /** The entry's file attributes if it can be an object (see {@link ListableFiles}). */
+        Optional<BasicFileAttributes> fileAttributes() {
+            return ListableFiles.attributes(parent, path.getFileName());
+        }
     }
 
-    private record Frame(Path dir, String key, SortedEntries entries) {
+    private record Frame(Path dir, String key, SortedEntries entries, DirectoryHandle handle) {
     }
 
     private final ListingCache cache;
@@ -84,12 +93,13 @@ final class KeyCursor {
                 sortName = null;
             }
             if (sortName == null) {
-                frames.pop();
+                frames.pop().handle().close();
                 continue;
             }
             String name = Names.fileName(sortName);
             if (!isReserved(frame.key(), name)) {
-                last = new Node(frame.key() + sortName, frame.dir().resolve(name), Names.isDirectory(sortName));
+                last = new Node(frame.key() + sortName, frame.dir().resolve(name), Names.isDirectory(sortName),
+                        frame.handle());
                 return last;
             }
         }
@@ -111,7 +121,7 @@ final class KeyCursor {
      */
     void skipPast(String prefix) {
         while (!frames.isEmpty() && frames.peek().key().startsWith(prefix)) {
-            frames.pop(); // the whole directory is inside the prefix
+            frames.pop().handle().close(); // the whole directory is inside the prefix
         }
         Frame frame = frames.peek();
         if (frame != null) {
@@ -133,7 +143,7 @@ final class KeyCursor {
             skipped(dir, e);
             return;
         }
-        frames.push(new Frame(dir, dirKey, entries));
+        frames.push(new Frame(dir, dirKey, entries, new DirectoryHandle(dir)));
         String text = from.text();
         int slash = text.indexOf('/');
         if (slash < 0) {
@@ -188,6 +198,14 @@ final class KeyCursor {
             }
         }
         return dir;
+    }
+
+    /** Closes the directory descriptors of the frames still open. */
+    @Override
+    public void close() {
+        while (!frames.isEmpty()) {
+            frames.pop().handle().close();
+        }
     }
 
     private boolean isReserved(String dirKey, String name) {

@@ -50,17 +50,18 @@ public final class PosixLister implements ObjectLister {
         }
         Bound from = startBound(request);
         int window = Math.min(request.maxKeys(), MAX_WINDOW - 1) + 1;
-        KeyCursor cursor = KeyCursor.open(root, reservedDirName, request.prefix(), from, cache, window);
         PageBuilder page = new PageBuilder(request.maxKeys());
-        addPrefixFolder(cursor, request.prefix(), from, page);
-        for (KeyCursor.Node node = cursor.next(); node != null; node = cursor.next()) {
-            if (node.directory()) {
-                visitDirectory(node, cursor, request, page);
-            } else {
-                visitFile(node, cursor, request, page);
-            }
-            if (page.isComplete()) {
-                break;
+        try (KeyCursor cursor = KeyCursor.open(root, reservedDirName, request.prefix(), from, cache, window)) {
+            addPrefixFolder(cursor, request.prefix(), from, page);
+            for (KeyCursor.Node node = cursor.next(); node != null; node = cursor.next()) {
+                if (node.directory()) {
+                    visitDirectory(node, cursor, request, page);
+                } else {
+                    visitFile(node, cursor, request, page);
+                }
+                if (page.isComplete()) {
+                    break;
+                }
             }
         }
         return page.build();
@@ -120,7 +121,7 @@ public final class PosixLister implements ObjectLister {
     }
 
     private void visitFile(KeyCursor.Node node, KeyCursor cursor, ListRequest request, PageBuilder page) {
-        ListableFiles.attributes(node.path())
+        node.fileAttributes()
                 .flatMap(attrs -> resolver.file(node.key(), node.path(), attrs))
                 .ifPresent(object -> {
                     String common = Names.commonPrefix(node.key(), request.prefix(), request.delimiter());

@@ -46,7 +46,7 @@ final class SubtreeProbe {
                     }
                     continue;
                 }
-                Optional<BasicFileAttributes> attrs = ListableFiles.attributes(p);
+                Optional<BasicFileAttributes> attrs = ListableFiles.attributes(follow -> DirectoryHandle.attributes(stream, p, follow));
                 if (attrs.isPresent() && resolver.file(dirKey + name, p, attrs.get()).isPresent()) {
                     return true;
                 }

@@ -68,15 +68,13 @@ public final class KeyMapper {
 
     /** The path an object lives at (a folder key maps to its directory). */
     public Path objectPath(Path bucketDir, ObjectKey key) {
-        if (key.segments().get(0).equals(reservedDir)) {
+        if (key.firstSegment().equals(reservedDir)) {
             throw S3Exception.of(S3Error.INVALID_ARGUMENT,
                     "Keys starting with '" + reservedDir + "/' are reserved by the server.").withResource(key.value());
         }
-        Path p = bucketDir;
-        for (String segment : key.segments()) {
-            p = p.resolve(segment);
-        }
-        return p;
+        // A valid key has no empty, "." or ".." segment, so resolving it whole is resolving it segment by segment.
+        String value = key.value();
+        return bucketDir.resolve(key.isFolder() ? value.substring(0, value.length() - 1) : value);
     }
 
     /** True if the real location of {@code path} is inside the bucket and outside its reserved directory. */

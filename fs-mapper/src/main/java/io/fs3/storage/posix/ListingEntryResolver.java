@@ -24,7 +24,7 @@ public final class ListingEntryResolver implements EntryResolver {
     @Override
     public Optional<ObjectSummary> file(String key, Path file, BasicFileAttributes attrs) {
         Optional<ObjectKey> k = validKey(key);
-        if (k.isEmpty() || k.get().segments().get(0).equals(keys.reservedDir())) {
+        if (k.isEmpty() || k.get().firstSegment().equals(keys.reservedDir())) {
             return Optional.empty();
         }
         Path bucketDir = bucketDirOf(file, k.get());
@@ -57,7 +57,7 @@ public final class ListingEntryResolver implements EntryResolver {
 
     private static Path bucketDirOf(Path path, ObjectKey key) {
         Path p = path;
-        for (int i = 0; i < key.segments().size(); i++) {
+        for (int i = key.segmentCount(); i > 0; i--) {
             p = p.getParent();
         }
         return p;

@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Who is who: the admin user (with the key from fs3.auth.* or the generated one) plus the users and keys of
- * the users file. The file is re-checked (one stat) before each lookup and polled in the background, so a
- * new user or a revoked key counts from the next request on; a broken edit is logged once and the last good
- * table stays in force.
+ * the users file. The file is re-checked (one stat) before each lookup of a user's key and polled in the
+ * background, so a new user or a revoked key counts from the next request on; a broken edit is logged once
+ * and the last good table stays in force.
  */
 public final class Identities implements CredentialStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Identities.class);
@@ -71,11 +71,13 @@ public final class Identities implements CredentialStore, AutoCloseable {
 
     @Override
     public Optional<Secret> secretFor(String accessKey) {
-        refresh();
         Secret adminSecret = adminKeys.get(accessKey);
         if (adminSecret != null) {
+            // The admin's keys come from the configuration, which the users file cannot revoke or override,
+            // so they need no look at the file (a stat saved on every admin request).
             return Optional.of(adminSecret);
         }
+        refresh();
         return table.key(accessKey).map(UserTable.AccessKey::secret);
     }
 
@@ -95,7 +97,11 @@ public final class Identities implements CredentialStore, AutoCloseable {
 
     /** True for the admin and every user of the users file (possible ACL grantees). */
     public boolean exists(String user) {
-        return admin.equals(user) || table.hasUser(user);
+        if (admin.equals(user)) {
+            return true;
+        }
+        refresh(); // a grant may name a user added a moment ago, by a request signed with the admin's key
+        return table.hasUser(user);
     }
 
     public String admin() {

@@ -61,6 +61,19 @@ class IdentitiesTest {
     }
 
     @Test
+    void aGrantCanNameAUserAddedAMomentAgoWhileAdminLookupsLeaveTheFileAlone() throws IOException {
+        Path file = write("user.alice=\n");
+        try (Identities ids = open(file)) {
+            write("user.alice=\nuser.dave=\nkey.AKDAVE.user=dave\nkey.AKDAVE.secret=s4\n");
+            // the admin's key is the configuration's: found without re-reading the users file
+            assertThat(ids.secretFor("ADMINKEY")).contains(Secret.of("admin-secret"));
+            assertThat(ids.userFor("AKDAVE")).as("not re-read for the admin's lookup").isEmpty();
+            assertThat(ids.exists("dave")).as("a grantee check re-reads the file").isTrue();
+            assertThat(ids.userFor("AKDAVE")).contains("dave");
+        }
+    }
+
+    @Test
     void aMissingFileMeansNoUsersYetAndAppearsLater() throws IOException {
         try (Identities ids = open(dir.resolve("users.properties"))) {
             assertThat(ids.secretFor("AKALICE")).isEmpty();
