@@ -8,6 +8,7 @@ import io.fs3.server.authz.Authorizer;
 import io.fs3.server.browse.BrowseOp;
 import io.fs3.server.auth.SigV4AuthFilter;
 import io.fs3.server.auth.SigV4Verifier;
+import io.fs3.server.fastpath.ObjectPutFastPath;
 import io.fs3.server.fastpath.ObjectReadFastPath;
 import io.fs3.server.fastpath.StallingFilesystems;
 import io.fs3.server.error.S3ExceptionMapper;
@@ -145,7 +146,9 @@ public final class Fs3Server implements AutoCloseable {
         ObjectReadFastPath s3 = new ObjectReadFastPath(context, verifier, access.authorizer(), backend.objects(),
                 ops.probe(), ops.requestSinks(), access::isVirtualHost, ops.metrics().registry(),
                 StallingFilesystems.ioThreadReads(settings.server().ioThreadReads(), servedDirs(settings)));
-        jetty.setHandler(new GracefulHandler(s3));
+        ObjectPutFastPath puts = new ObjectPutFastPath(s3, verifier, access.authorizer(), backend.objects(), ops.probe(),
+                ops.requestSinks(), access::isVirtualHost, ops.metrics().registry());
+        jetty.setHandler(new GracefulHandler(puts));
         jetty.setStopAtShutdown(true);
         jetty.setStopTimeout(settings.limits().shutdownTimeout().toMillis());
         ops.attach(jetty);

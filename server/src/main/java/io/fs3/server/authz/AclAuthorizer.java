@@ -49,6 +49,15 @@ public final class AclAuthorizer implements Authorizer {
         return new Principal(user, user.equals(identities.admin()));
     }
 
+    /**
+     * Who owns an object that {@code accessKey} writes to {@code bucket}: the writer; an anonymous write
+     * belongs to the bucket's owner. An object whose owner is the bucket's needs no ACL of its own.
+     */
+    public String newObjectOwner(String accessKey, BucketName bucket) {
+        Principal writer = principal(accessKey);
+        return writer.anonymous() ? bucketAcls.get(bucket).owner() : writer.user();
+    }
+
     @Override
     public void check(String accessKey, S3Operation operation, BucketName bucket, ObjectKey key) {
         Principal p = principal(accessKey);

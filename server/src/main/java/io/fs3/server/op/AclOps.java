@@ -94,9 +94,8 @@ public final class AclOps {
 
     /** The new object's ACL: the writer owns it (anonymous writes belong to the bucket's owner); null = follow the bucket. */
     private Acl newObjectAcl(S3Request req, Optional<List<Grant>> grants) {
-        Principal writer = authorizer.principal(req.accessKey());
         String bucketOwner = authorizer.bucketAcls().get(req.bucket()).owner();
-        String owner = writer.anonymous() ? bucketOwner : writer.user();
+        String owner = authorizer.newObjectOwner(req.accessKey(), req.bucket());
         return grants.isPresent() || !owner.equals(bucketOwner) ? new Acl(owner, grants.orElse(List.of())) : null;
     }
 

@@ -12,11 +12,15 @@ import io.fs3.storage.ObjectKey;
 import io.fs3.storage.ObjectStore;
 import io.fs3.storage.PutRequest;
 import io.fs3.storage.PutResult;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import java.io.InputStream;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -42,9 +46,8 @@ public final class ObjectWriteOp {
         }
         checkIfMatch(req);
         VerifiedPayload payload = req.payload().orElse(null);
-        PutRequest put = new PutRequest(req.body(), length, contentHeaders(req), UserMetadataHeaders.from(req.headers()),
-                req.header("Content-MD5"), payload == null ? Map::of : payload::checksums,
-                "*".equals(trim(req.header("If-None-Match"))), TagSets.fromHeader(req.header("x-amz-tagging")));
+        PutRequest put = putRequest(req::header, req.headers(), req.body(), length,
+                payload == null ? Map::of : payload::checksums);
         PutResult result = objects.put(req.bucket(), key, put);
         Response.ResponseBuilder r = Response.ok().header("ETag", Etag.quote(result.etag()));
         result.checksums().forEach((alg, v) -> r.header("x-amz-checksum-" + alg.toLowerCase(Locale.ROOT), v));
@@ -76,12 +79,27 @@ public final class ObjectWriteOp {
         }
     }
 
+    /**
+     * What the store writes for a PutObject with these headers (a header's values joined by ','); shared with
+     * the direct path ({@code ObjectPutFastPath}), so both store a PUT's headers the same way.
+     */
+    public static PutRequest putRequest(UnaryOperator<String> header, MultivaluedMap<String, String> headers,
+                                        InputStream body, long length, Supplier<Map<String, String>> checksums) {
+        return new PutRequest(body, length, contentHeaders(header), UserMetadataHeaders.from(headers),
+                header.apply("Content-MD5"), checksums, "*".equals(trim(header.apply("If-None-Match"))),
+                TagSets.fromHeader(header.apply("x-amz-tagging")));
+    }
+
     /** Content headers to store; "aws-chunked" is transport framing, not a content coding, so it is dropped. */
     static ContentHeaders contentHeaders(S3Request req) {
-        String type = req.header("Content-Type");
-        return new ContentHeaders(type == null ? "binary/octet-stream" : type, withoutAwsChunked(req.header("Content-Encoding")),
-                req.header("Content-Disposition"), req.header("Content-Language"), req.header("Cache-Control"),
-                req.header("Expires"));
+        return contentHeaders(req::header);
+    }
+
+    private static ContentHeaders contentHeaders(UnaryOperator<String> header) {
+        String type = header.apply("Content-Type");
+        return new ContentHeaders(type == null ? "binary/octet-stream" : type,
+                withoutAwsChunked(header.apply("Content-Encoding")), header.apply("Content-Disposition"),
+                header.apply("Content-Language"), header.apply("Cache-Control"), header.apply("Expires"));
     }
 
     static String withoutAwsChunked(String encoding) {

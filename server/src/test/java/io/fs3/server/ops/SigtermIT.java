@@ -54,7 +54,9 @@ class SigtermIT {
                     .credentialsProvider(TestServer.credentials()).forcePathStyle(true).build()) {
                 s3.createBucket(b -> b.bucket("term"));
             }
-            byte[] body = new byte[64 * 1024];
+            // Above the direct PUT path's 64 KiB, so the body streams into a temp file as it arrives (the signal
+            // that the upload is in flight); the direct path's uploads are in flight behind the same handler.
+            byte[] body = new byte[128 * 1024];
             Arrays.fill(body, (byte) 'z');
             try (Socket upload = RawHttp.connect(endpoint)) {
                 RawHttp.sendHead(upload, "PUT", presignedPut(endpoint), "Content-Length: " + body.length + "\r\n");

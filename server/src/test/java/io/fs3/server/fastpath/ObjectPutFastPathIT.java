@@ -1,0 +1,255 @@
+package io.fs3.server.fastpath;
+
+import io.fs3.server.it.TestServer;
+import io.fs3.server.ops.OpsTesting;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The direct PutObject path stores exactly what the Jersey path stores and answers as it does, takes only the
+ * requests it should, and every failure (found before or after the body was read) is still Jersey's S3 error,
+ * with nothing stored by the failed attempt.
+ */
+class ObjectPutFastPathIT {
+    @TempDir
+    static Path tmp;
+    static Path root;
+    static TestServer server;
+    static S3Client s3;
+    static S3Presigner presigner;
+    static HttpClient http;
+    static MeterRegistry registry;
+    static final String BUCKET = "puts";
+    static final byte[] BODY = "stored straight from Jetty\n".getBytes(StandardCharsets.UTF_8);
+
+    @BeforeAll
+    static void start() throws Exception {
+        root = Files.createDirectories(tmp.resolve("data"));
+        server = TestServer.start(root, Map.of());
+        s3 = server.sdk();
+        presigner = server.presigner();
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        registry = server.server().ops().metrics().registry();
+        s3.createBucket(b -> b.bucket(BUCKET));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        presigner.close();
+        s3.close();
+        server.close();
+    }
+
+    static double direct() {
+        return registry.counter("fs3.requests.direct.writes").count();
+    }
+
+    /** A presigned PUT URL that signs these headers (as the SDK presigns them, values bound by the signature). */
+    static URI presignedPut(String key, Map<String, String> metadata, String contentType) throws Exception {
+        return presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                .putObjectRequest(o -> o.bucket(BUCKET).key(key).metadata(metadata).contentType(contentType)))
+                .url().toURI();
+    }
+
+    static HttpResponse<byte[]> put(URI uri, byte[] body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static Map<String, List<String>> comparable(HttpResponse<?> r) {
+        Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        r.headers().map().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("date") && !name.equalsIgnoreCase("x-amz-request-id")
+                    && !name.equalsIgnoreCase("x-amz-id-2")) {
+                h.put(name, values);
+            }
+        });
+        return h;
+    }
+
+    static String md5Hex(byte[] b) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(b));
+    }
+
+    @Test
+    void storesAndAnswersExactlyAsJerseyDoes() throws Exception {
+        Map<String, String> meta = Map.of("colour", "blue");
+        String[] headers = {"Content-Type", "text/plain", "x-amz-meta-colour", "blue",
+                "Cache-Control", "max-age=60", "Content-Disposition", "attachment; filename=\"a.txt\""};
+        double before = direct();
+        HttpResponse<byte[]> fast = put(presignedPut("fast/ü n+%.txt", meta, "text/plain"), BODY, headers);
+        assertThat(direct()).as("took the direct path").isEqualTo(before + 1);
+        // the same request, made Jersey's by a conditional the direct path leaves alone (no object there yet)
+        HttpResponse<byte[]> jersey = put(presignedPut("jersey/ü n+%.txt", meta, "text/plain"), BODY,
+                concat(headers, "If-None-Match", "*"));
+        assertThat(direct()).as("the conditional PUT went to Jersey").isEqualTo(before + 1);
+
+        assertThat(fast.statusCode()).isEqualTo(200).isEqualTo(jersey.statusCode());
+        assertThat(comparable(fast)).isEqualTo(comparable(jersey));
+        assertThat(fast.headers().firstValue("ETag")).contains("\"" + md5Hex(BODY) + "\"");
+        assertThat(fast.headers().firstValue("x-amz-request-id")).isPresent().isEqualTo(fast.headers().firstValue("x-amz-id-2"));
+
+        HeadObjectResponse a = s3.headObject(b -> b.bucket(BUCKET).key("fast/ü n+%.txt"));
+        HeadObjectResponse b = s3.headObject(x -> x.bucket(BUCKET).key("jersey/ü n+%.txt"));
+        assertThat(a.eTag()).isEqualTo(b.eTag());
+        assertThat(a.contentType()).isEqualTo("text/plain").isEqualTo(b.contentType());
+        assertThat(a.metadata()).isEqualTo(Map.of("colour", "blue")).isEqualTo(b.metadata());
+        assertThat(a.cacheControl()).isEqualTo("max-age=60").isEqualTo(b.cacheControl());
+        assertThat(a.contentDisposition()).isEqualTo(b.contentDisposition());
+        assertThat(Files.readAllBytes(root.resolve(BUCKET).resolve("fast").resolve("ü n+%.txt"))).isEqualTo(BODY);
+    }
+
+    @Test
+    void signedPayloadsAreCheckedAndContentMd5IsHonoured() throws Exception {
+        double before = direct();
+        // The MinIO SDK and boto3 over plain HTTP sign the payload's SHA-256: the direct path verifies it.
+        byte[] body = new byte[ObjectPutFastPath.MAX_BODY];
+        new Random(5).nextBytes(body);
+        Signed signed = signedPut("signed.bin", body);
+        HttpResponse<byte[]> ok = put(signed.uri(), body, signed.headers());
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(direct()).isEqualTo(before + 1);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("signed.bin")).asByteArray()).isEqualTo(body);
+
+        byte[] other = body.clone();
+        other[0] ^= 1;
+        HttpResponse<byte[]> mismatch = put(signed.uri(), other, signed.headers());
+        assertThat(mismatch.statusCode()).isEqualTo(400);
+        assertThat(new String(mismatch.body(), StandardCharsets.UTF_8)).contains("<Code>XAmzContentSHA256Mismatch</Code>");
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("signed.bin")).asByteArray())
+                .as("the old object is untouched").isEqualTo(body);
+
+        String md5 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(BODY));
+        URI withMd5 = presignedPut("md5.txt", Map.of(), "text/plain");
+        assertThat(put(withMd5, BODY, "Content-Type", "text/plain", "Content-MD5", md5).statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> badDigest = put(presignedPut("md5-bad.txt", Map.of(), "text/plain"), "other".getBytes(),
+                "Content-Type", "text/plain", "Content-MD5", md5);
+        assertThat(badDigest.statusCode()).isEqualTo(400);
+        assertThat(new String(badDigest.body(), StandardCharsets.UTF_8)).contains("<Code>BadDigest</Code>");
+        assertThat(root.resolve(BUCKET).resolve("md5-bad.txt")).doesNotExist();
+        assertThat(direct()).as("the two good ones only").isEqualTo(before + 2);
+    }
+
+    @Test
+    void everyFailureIsJerseysS3Error() throws Exception {
+        double before = direct();
+        String url = presignedPut("denied.txt", Map.of(), "text/plain").toString();
+        int sig = url.indexOf("X-Amz-Signature=") + "X-Amz-Signature=".length();
+        URI tampered = URI.create(url.substring(0, sig) + (url.charAt(sig) == '0' ? '1' : '0') + url.substring(sig + 1));
+        HttpResponse<byte[]> badSignature = put(tampered, BODY, "Content-Type", "text/plain");
+        assertThat(badSignature.statusCode()).isEqualTo(403);
+        assertThat(new String(badSignature.body(), StandardCharsets.UTF_8)).contains("<Code>SignatureDoesNotMatch</Code>");
+
+        URI noBucket = presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                .putObjectRequest(o -> o.bucket("no-such-bucket").key("k"))).url().toURI();
+        HttpResponse<byte[]> missing = put(noBucket, BODY);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(new String(missing.body(), StandardCharsets.UTF_8)).contains("<Code>NoSuchBucket</Code>");
+
+        s3.putObject(b -> b.bucket(BUCKET).key("parent"), RequestBody.fromBytes(BODY));
+        HttpResponse<byte[]> underFile = put(presignedPut("parent/child", Map.of(), "text/plain"), BODY,
+                "Content-Type", "text/plain");
+        assertThat(underFile.statusCode()).isEqualTo(409);
+        assertThat(new String(underFile.body(), StandardCharsets.UTF_8)).contains("<Code>ObjectParentIsFile</Code>");
+
+        HttpResponse<byte[]> anonymous = put(server.endpoint().resolve("/" + BUCKET + "/anon.txt"), BODY);
+        assertThat(anonymous.statusCode()).isEqualTo(403);
+        assertThat(root.resolve(BUCKET).resolve("anon.txt")).doesNotExist();
+        assertThat(direct()).isEqualTo(before);
+        try (var files = Files.list(root.resolve(BUCKET).resolve(".fs3").resolve("tmp"))) {
+            assertThat(files).as("no temp file left behind").isEmpty();
+        }
+    }
+
+    @Test
+    void largeBodiesAndSdkChecksumsGoThroughJersey() throws Exception {
+        double before = direct();
+        byte[] large = new byte[ObjectPutFastPath.MAX_BODY + 1];
+        new Random(9).nextBytes(large);
+        assertThat(put(presignedPut("large.bin", Map.of(), "application/octet-stream"), large,
+                "Content-Type", "application/octet-stream").statusCode()).isEqualTo(200);
+        s3.putObject(b -> b.bucket(BUCKET).key("sdk.txt").checksumAlgorithm("CRC32"), RequestBody.fromBytes(BODY));
+        assertThat(direct()).isEqualTo(before);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("large.bin")).asByteArray()).isEqualTo(large);
+        assertThat(s3.headObject(b -> b.bucket(BUCKET).key("sdk.txt").checksumMode("ENABLED")).checksumCRC32()).isNotBlank();
+    }
+
+    @Test
+    void directWritesAreMetered() throws Exception {
+        double ok = registry.counter("fs3.requests", "operation", "PutObject", "status", "200").count();
+        double bytesIn = registry.counter("fs3.request.body", "operation", "PutObject").count();
+        assertThat(put(presignedPut("metered.txt", Map.of(), "text/plain"), BODY, "Content-Type", "text/plain")
+                .statusCode()).isEqualTo(200);
+        OpsTesting.await("the direct PUT is metered", () ->
+                registry.counter("fs3.requests", "operation", "PutObject", "status", "200").count() == ok + 1
+                        && registry.counter("fs3.request.body", "operation", "PutObject").count() == bytesIn + BODY.length);
+    }
+
+    record Signed(URI uri, String[] headers) {
+    }
+
+    /** A PUT signed in its headers with the payload's SHA-256, as the SDK's signer makes it. */
+    static Signed signedPut(String key, byte[] body) {
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.PUT)
+                .uri(server.endpoint().resolve("/" + BUCKET + "/" + key)).build();
+        var signed = AwsV4HttpSigner.create().sign(b -> b
+                .identity(AwsCredentialsIdentity.create(server.accessKey(), server.secretKey()))
+                .request(request)
+                .payload(ContentStreamProvider.fromByteArray(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, server.region())
+                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true));
+        List<String> headers = new ArrayList<>();
+        signed.request().forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) { // the HTTP client sends the same Host itself
+                values.forEach(v -> {
+                    headers.add(name);
+                    headers.add(v);
+                });
+            }
+        });
+        return new Signed(signed.request().getUri(), headers.toArray(String[]::new));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
