@@ -316,6 +316,21 @@ class RepeatedBytes:
         return self.block * full + self.block[:rest]
 
 
+def merge_runs(runs):
+    """One wrk result from several runs of the same load: totals summed, rates and per-request CPU from the
+    totals, p99 the worst of the runs."""
+    if len(runs) == 1:
+        return runs[0]
+    r = {k: sum(x[k] for x in runs) for k in ("requests", "duration_us", "bytes", "errors", "server_cpu_s",
+                                               "client_cpu_s")}
+    r.update(lat_p99_us=max(x["lat_p99_us"] for x in runs), runs=runs)
+    secs = r["duration_us"] / 1e6
+    r["ops"], r["MBps"] = r["requests"] / secs, r["bytes"] / secs / 1e6
+    r["cpu_us_per_req"] = r["server_cpu_s"] / r["requests"] * 1e6 if r["requests"] else None
+    r["client_cpu_us_per_req"] = r["client_cpu_s"] / r["requests"] * 1e6 if r["requests"] else None
+    return r
+
+
 class Bench:
     def __init__(self, args):
         self.args = args
@@ -375,26 +390,72 @@ class Bench:
         return {"chunk_s": chunk, "rates": rates, "seconds": round(time.time() - t0, 1)}
 
     # --- GET / PUT figures --------------------------------------------------------------------
-    def object_figures(self, srv, small_keys):
-        a = self.args
-        tag = srv.name
-        gets = os.path.join(srv.tmp, f"{tag}-get4k.txt")
+    def get4k_targets(self, srv, small_keys):
+        gets = os.path.join(srv.tmp, f"{srv.name}-get4k.txt")
         with open(gets, "w") as f:
             for k in small_keys:
                 f.write(srv.get_target("bench", k) + "\n")
         self.check_get(srv, "bench", small_keys[0], 4 * KiB)
-        w = self.warm(srv, [gets], 16, a.warmup if srv.name != "nginx" else a.warmup_nginx)  # nginx: no JIT
-        self.put("GET 4 KiB: warm-up until steady (JIT), s", tag, w["seconds"], w)
-        log(f"{tag}: GET 4 KiB warm-up {w['seconds']} s: {w['rates']}")
-        for conns in (16, 64):
-            r = self.wrk(srv, [gets], conns, a.duration)
-            self.put(f"GET 4 KiB, {conns} conns: ops/s", tag, r["ops"], r)
-            self.put(f"GET 4 KiB, {conns} conns: p99 ms", tag, r["lat_p99_us"] / 1000)
-            self.put(f"GET 4 KiB, {conns} conns: server CPU µs/req", tag, r["cpu_us_per_req"])
-            self.put(f"GET 4 KiB, {conns} conns: client (wrk) CPU µs/req", tag, r["client_cpu_us_per_req"])
-            log(f"{tag}: GET 4 KiB c{conns}: {r['ops']:.0f} ops/s p99 {r['lat_p99_us'] / 1000:.2f} ms "
-                f"cpu {r['cpu_us_per_req']:.1f} µs/req (wrk {r['client_cpu_us_per_req']:.1f}) errors {r['errors']}")
+        return gets
 
+    def put4k_targets(self, srv):
+        bucket = srv.put_bucket()
+        puts = os.path.join(srv.tmp, f"{srv.name}-put4k.txt")
+        with open(puts, "w") as f:
+            for i in range(1000):
+                f.write(srv.put_target(bucket, f"small/p{i:04d}") + "\n")
+        self.check_put(srv, bucket, "small/check", 4 * KiB)
+        return [puts, "PUT", str(4 * KiB)]
+
+    def alternating(self, loads, conns):
+        """Runs each (server, wrk args) load in the order A B C C B A, half the duration each time, and merges
+        each server's two runs: the machine drifting in speed during the run (here the same nginx ran 26k and
+        37k GETs/s a few minutes apart) then shifts every server's figure alike instead of biasing the ratios."""
+        half = max(1, (self.args.duration + 1) // 2)
+        runs = {}
+        for srv, args in loads + loads[::-1]:
+            runs.setdefault(srv.name, []).append(self.wrk(srv, args, conns, half))
+        return {name: merge_runs(rs) for name, rs in runs.items()}
+
+    def small_get_figures(self, servers, small_keys):
+        """GET 4 KiB of every server, each warmed up first (the JIT), then measured alternately."""
+        a = self.args
+        loads = []
+        for srv in servers:
+            gets = self.get4k_targets(srv, small_keys)
+            w = self.warm(srv, [gets], 16, a.warmup if srv.name != "nginx" else a.warmup_nginx)  # nginx: no JIT
+            self.put("GET 4 KiB: warm-up until steady (JIT), s", srv.name, w["seconds"], w)
+            log(f"{srv.name}: GET 4 KiB warm-up {w['seconds']} s: {w['rates']}")
+            loads.append((srv, [gets]))
+        for conns in (16, 64):
+            for name, r in self.alternating(loads, conns).items():
+                self.put(f"GET 4 KiB, {conns} conns: ops/s", name, r["ops"], r)
+                self.put(f"GET 4 KiB, {conns} conns: p99 ms", name, r["lat_p99_us"] / 1000)
+                self.put(f"GET 4 KiB, {conns} conns: server CPU µs/req", name, r["cpu_us_per_req"])
+                self.put(f"GET 4 KiB, {conns} conns: client (wrk) CPU µs/req", name, r["client_cpu_us_per_req"])
+                log(f"{name}: GET 4 KiB c{conns}: {r['ops']:.0f} ops/s p99 {r['lat_p99_us'] / 1000:.2f} ms "
+                    f"cpu {r['cpu_us_per_req']:.1f} µs/req (wrk {r['client_cpu_us_per_req']:.1f}) errors {r['errors']}")
+
+    def small_put_figures(self, servers, label_suffix="", warmup=None):
+        """PUT 4 KiB of every server (fsync off), each warmed up first, then measured alternately."""
+        a = self.args
+        loads = []
+        for srv in servers:
+            args = self.put4k_targets(srv)
+            # nginx has no JIT to warm; a fresh fs3 for the fsync figures only needs the PUT path compiled
+            cap = warmup or {"fs3": a.warmup_put, "s3proxy": a.warmup_put, "nginx": a.warmup_nginx}[srv.name]
+            w = self.warm(srv, args, 16, cap)
+            self.details.setdefault("PUT 4 KiB warm-up" + label_suffix, {})[srv.name] = w
+            loads.append((srv, args))
+        for name, r in self.alternating(loads, 16).items():
+            self.put(f"PUT 4 KiB, 16 conns: ops/s{label_suffix}", name, r["ops"], r)
+            self.put(f"PUT 4 KiB, 16 conns: server CPU µs/req{label_suffix}", name, r["cpu_us_per_req"])
+            log(f"{name}: PUT 4 KiB{label_suffix}: {r['ops']:.0f} ops/s p99 {r['lat_p99_us'] / 1000:.2f} ms "
+                f"cpu {r['cpu_us_per_req']:.0f} µs/req errors {r['errors']}")
+
+    def big_get_figures(self, srv):
+        a = self.args
+        tag = srv.name
         big = srv.get_target("bench", "big/256m.bin")
         self.check_get(srv, "bench", "big/256m.bin", 256 * MiB)
         self.wrk(srv, ["GET", big], 1, a.warmup_short, script="static.lua")
@@ -404,33 +465,16 @@ class Bench:
                  if r["bytes"] else None)
         log(f"{tag}: GET 256 MiB: {r['MBps']:.0f} MB/s errors {r['errors']}")
 
-    def put_figures(self, srv, label_suffix="", small=True, large=True):
+    def big_put_figures(self, srv, label_suffix=""):
         a = self.args
         tag = srv.name
-        bucket = srv.put_bucket()
-        if small:
-            puts = os.path.join(srv.tmp, f"{tag}-put4k.txt")
-            with open(puts, "w") as f:
-                for i in range(1000):
-                    f.write(srv.put_target(bucket, f"small/p{i:04d}") + "\n")
-            self.check_put(srv, bucket, "small/check", 4 * KiB)
-            # nginx has no JIT to warm; a fresh fs3 for the fsync figures only needs the PUT path compiled
-            cap = {"fs3": a.warmup_put, "s3proxy": a.warmup_put, "nginx": a.warmup_nginx}.get(srv.name, a.warmup_put_short)
-            w = self.warm(srv, [puts, "PUT", str(4 * KiB)], 16, cap)
-            self.details.setdefault("PUT 4 KiB warm-up" + label_suffix, {})[tag] = w
-            r = self.wrk(srv, [puts, "PUT", str(4 * KiB)], 16, a.duration)
-            self.put(f"PUT 4 KiB, 16 conns: ops/s{label_suffix}", tag, r["ops"], r)
-            self.put(f"PUT 4 KiB, 16 conns: server CPU µs/req{label_suffix}", tag, r["cpu_us_per_req"])
-            log(f"{tag}: PUT 4 KiB{label_suffix}: {r['ops']:.0f} ops/s p99 {r['lat_p99_us'] / 1000:.2f} ms "
-                f"errors {r['errors']}")
-        if large:
-            target = srv.put_target(bucket, "large/64m.bin")
-            self.check_put(srv, bucket, "large/64m.bin", 64 * MiB)
-            self.wrk(srv, ["PUT", target, str(64 * MiB)], 1, a.warmup_short, script="static.lua")
-            r = self.wrk(srv, ["PUT", target, str(64 * MiB)], 1, a.duration, script="static.lua")
-            r["MBps"] = r["requests"] * 64 * MiB / (r["duration_us"] / 1e6) / 1e6
-            self.put(f"PUT 64 MiB, 1 conn: MB/s{label_suffix}", tag, r["MBps"], r)
-            log(f"{tag}: PUT 64 MiB{label_suffix}: {r['MBps']:.0f} MB/s ({r['requests']} requests) errors {r['errors']}")
+        target = srv.put_target(srv.put_bucket(), "large/64m.bin")
+        self.check_put(srv, srv.put_bucket(), "large/64m.bin", 64 * MiB)
+        self.wrk(srv, ["PUT", target, str(64 * MiB)], 1, a.warmup_short, script="static.lua")
+        r = self.wrk(srv, ["PUT", target, str(64 * MiB)], 1, a.duration, script="static.lua")
+        r["MBps"] = r["requests"] * 64 * MiB / (r["duration_us"] / 1e6) / 1e6
+        self.put(f"PUT 64 MiB, 1 conn: MB/s{label_suffix}", tag, r["MBps"], r)
+        log(f"{tag}: PUT 64 MiB{label_suffix}: {r['MBps']:.0f} MB/s ({r['requests']} requests) errors {r['errors']}")
 
     @staticmethod
     def _http(srv, method, target, body=None):
@@ -798,56 +842,75 @@ def main():
         b.notes.append("'cold' = page cache dropped (echo 3 > /proc/sys/vm/drop_caches) and a freshly started server.")
 
     order = [x for x in ("nginx", "fs3", "s3proxy") if x in only]
-    for name in order:
-        if name == "nginx":
-            srv = Nginx(tmp, data, a.server_cpus)
-        elif name == "fs3":
-            srv = Fs3(tmp, data, a.server_cpus, a.jar, fsync=False, extra_props=a.fs3_prop)
-        else:
-            srv = S3Proxy(tmp, data, a.server_cpus, a.s3proxy_jar)
-        if cold_ok:
-            drop_caches()
-        srv.start()
-        log(f"{name}: started, first answer after {srv.startup_ms:.0f} ms (pid {srv.proc.pid})")
-        b.put("Start to first answered request, ms", name, srv.startup_ms)
-        try:
+    servers = []
+    try:
+        # 1. Start every server (each cold listing on a freshly started server with the page cache dropped).
+        for name in order:
+            if name == "nginx":
+                srv = Nginx(tmp, data, a.server_cpus)
+            elif name == "fs3":
+                srv = Fs3(tmp, data, a.server_cpus, a.jar, fsync=False, extra_props=a.fs3_prop)
+            else:
+                srv = S3Proxy(tmp, data, a.server_cpus, a.s3proxy_jar)
+            if cold_ok:
+                drop_caches()
+            srv.start()
+            servers.append(srv)
+            log(f"{name}: started, first answer after {srv.startup_ms:.0f} ms (pid {srv.proc.pid})")
+            b.put("Start to first answered request, ms", name, srv.startup_ms)
             if srv.s3 and "list" not in skip:
                 b.guard(srv, "cold listing", b.listing, srv, trees, "cold")
-            if "get" not in skip:
-                b.guard(srv, "GET", b.object_figures, srv, small_keys)
-            if "put" not in skip:
-                b.guard(srv, "PUT", b.put_figures, srv)
-            if srv.s3 and "multipart" not in skip:
-                b.multipart(srv, payload)
-            if srv.s3 and "list" not in skip:
-                b.guard(srv, "warm listing", b.listing, srv, trees, "warm")
-            hwm, rss = srv.memory()
-            b.put("Server peak RSS (VmHWM), MB", name, hwm)
-            b.put("Server RSS after the run, MB", name, rss)
-        finally:
+        # 2. The small-request figures, all servers up (idle but one) and measured alternately.
+        if "get" not in skip:
+            b.guard(servers[0], "GET 4 KiB", b.small_get_figures, servers, small_keys)
+        if "put" not in skip:
+            b.guard(servers[0], "PUT 4 KiB", b.small_put_figures, servers)
+        # 3. The rest, one server at a time, each stopped when done.
+        for srv in servers:
+            name = srv.name
+            try:
+                if "get" not in skip:
+                    b.guard(srv, "GET 256 MiB", b.big_get_figures, srv)
+                if "put" not in skip:
+                    b.guard(srv, "PUT 64 MiB", b.big_put_figures, srv)
+                if srv.s3 and "multipart" not in skip:
+                    b.multipart(srv, payload)
+                if srv.s3 and "list" not in skip:
+                    b.guard(srv, "warm listing", b.listing, srv, trees, "warm")
+                hwm, rss = srv.memory()
+                b.put("Server peak RSS (VmHWM), MB", name, hwm)
+                b.put("Server RSS after the run, MB", name, rss)
+            finally:
+                srv.stop()
+            if name == "fs3" and "fsync" not in skip and "put" not in skip:
+                sync = Fs3(tmp, data, a.server_cpus, a.jar, fsync=True, name="fs3sync", extra_props=a.fs3_prop)
+                sync.start()
+                try:
+                    suffix = " (fs3 fsync on)"
+                    b.guard(sync, "PUT 4 KiB (fsync on)", b.small_put_figures, [sync], suffix, a.warmup_put_short)
+                    b.guard(sync, "PUT 64 MiB (fsync on)", b.big_put_figures, sync, suffix)
+                finally:
+                    sync.stop()
+            if name == "fs3" and "huge" not in skip:
+                huge = Fs3(tmp, data, a.server_cpus, a.jar, fsync=False, jvm_options=["-Xmx128m"],
+                           extra_props=a.fs3_prop)
+                huge.start()
+                try:
+                    b.guard(huge, "huge object", b.huge_object, huge, int(a.huge_gib * GiB))
+                finally:
+                    huge.stop()
+                    shutil.rmtree(os.path.join(data, huge.put_bucket(), "huge"), ignore_errors=True)
+            if name == "fs3":
+                for fig in list(b.results):
+                    if "fs3sync" in b.results[fig]:
+                        b.results[fig]["fs3"] = b.results[fig].pop("fs3sync")
+                        if fig in b.details and "fs3sync" in b.details[fig]:
+                            b.details[fig]["fs3"] = b.details[fig].pop("fs3sync")
+    finally:
+        for srv in servers:
             srv.stop()
-        if name == "fs3" and "fsync" not in skip and "put" not in skip:
-            srv = Fs3(tmp, data, a.server_cpus, a.jar, fsync=True, name="fs3sync", extra_props=a.fs3_prop)
-            srv.start()
-            try:
-                b.guard(srv, "PUT (fsync on)", b.put_figures, srv, label_suffix=" (fs3 fsync on)")
-            finally:
-                srv.stop()
-        if name == "fs3" and "huge" not in skip:
-            srv = Fs3(tmp, data, a.server_cpus, a.jar, fsync=False, jvm_options=["-Xmx128m"],
-                      extra_props=a.fs3_prop)
-            srv.start()
-            try:
-                b.guard(srv, "huge object", b.huge_object, srv, int(a.huge_gib * GiB))
-            finally:
-                srv.stop()
-                shutil.rmtree(os.path.join(data, srv.put_bucket(), "huge"), ignore_errors=True)
-        if name == "fs3":
-            for fig in list(b.results):
-                if "fs3sync" in b.results[fig]:
-                    b.results[fig]["fs3"] = b.results[fig].pop("fs3sync")
-                    if fig in b.details and "fs3sync" in b.details[fig]:
-                        b.details[fig]["fs3"] = b.details[fig].pop("fs3sync")
+    b.notes.append("GET 4 KiB and PUT 4 KiB: every server warmed up, then measured alternately (A B C C B A, "
+                   f"{max(1, (a.duration + 1) // 2)} s each), all of them running, so drift hits all alike.")
 
     if "list" not in skip:
         log("find over the same trees")
