@@ -8,6 +8,7 @@ import io.fs3.server.authz.Authorizer;
 import io.fs3.server.browse.BrowseOp;
 import io.fs3.server.auth.SigV4AuthFilter;
 import io.fs3.server.auth.SigV4Verifier;
+import io.fs3.server.fastpath.DirectPathServices;
 import io.fs3.server.fastpath.ObjectPutFastPath;
 import io.fs3.server.fastpath.ObjectReadFastPath;
 import io.fs3.server.fastpath.StallingFilesystems;
@@ -143,11 +144,11 @@ public final class Fs3Server implements AutoCloseable {
         context.getServletHandler().setDecodeAmbiguousURIs(true);
         context.addServlet(new ServletHolder(new ServletContainer(app)), "/*");
         // SIGTERM: stop accepting, let in-flight requests finish (up to the shutdown timeout), then close.
-        ObjectReadFastPath s3 = new ObjectReadFastPath(context, verifier, access.authorizer(), backend.objects(),
-                ops.probe(), ops.requestSinks(), access::isVirtualHost, ops.metrics().registry(),
-                StallingFilesystems.ioThreadReads(settings.server().ioThreadReads(), servedDirs(settings)));
-        ObjectPutFastPath puts = new ObjectPutFastPath(s3, verifier, access.authorizer(), backend.objects(), ops.probe(),
+        DirectPathServices direct = new DirectPathServices(verifier, access.authorizer(), backend.objects(), ops.probe(),
                 ops.requestSinks(), access::isVirtualHost, ops.metrics().registry());
+        ObjectReadFastPath s3 = new ObjectReadFastPath(context, direct,
+                StallingFilesystems.ioThreadReads(settings.server().ioThreadReads(), servedDirs(settings)));
+        ObjectPutFastPath puts = new ObjectPutFastPath(s3, direct);
         jetty.setHandler(new GracefulHandler(puts));
         jetty.setStopAtShutdown(true);
         jetty.setStopTimeout(settings.limits().shutdownTimeout().toMillis());

@@ -1,9 +1,7 @@
 package io.fs3.server.fastpath;
 
 import io.fs3.server.auth.AuthResult;
-import io.fs3.server.auth.SigV4Verifier;
 import io.fs3.server.authz.AclAuthorizer;
-import io.fs3.server.health.RootProbe;
 import io.fs3.server.http.Etag;
 import io.fs3.server.http.RequestIds;
 import io.fs3.server.op.ObjectWriteOp;
@@ -14,10 +12,8 @@ import io.fs3.server.ops.RequestRecord;
 import io.fs3.server.ops.RequestSink;
 import io.fs3.storage.BucketName;
 import io.fs3.storage.ObjectKey;
-import io.fs3.storage.ObjectStore;
 import io.fs3.storage.PutResult;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -34,9 +30,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Predicate;
 
 /**
  * Stores a plain, authorised PutObject of a small body straight from Jetty, without the Jersey stack, which
@@ -54,33 +48,21 @@ public final class ObjectPutFastPath extends Handler.Wrapper {
     static final int MAX_BODY = 64 * 1024;
     private static final String PUT_OBJECT = OperationNames.of(S3Operation.PUT_OBJECT);
 
-    private final SigV4Verifier verifier;
-    private final AclAuthorizer authorizer;
-    private final ObjectStore objects;
-    private final RootProbe probe;
-    private final List<RequestSink> sinks;
-    private final Predicate<String> isVirtualHost;
+    private final DirectPathServices services;
     private final Counter stored;
 
-    public ObjectPutFastPath(Handler next, SigV4Verifier verifier, AclAuthorizer authorizer, ObjectStore objects,
-                             RootProbe probe, List<RequestSink> sinks, Predicate<String> isVirtualHost,
-                             MeterRegistry registry) {
+    public ObjectPutFastPath(Handler next, DirectPathServices services) {
         super(next);
-        this.verifier = Objects.requireNonNull(verifier, "verifier");
-        this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
-        this.objects = Objects.requireNonNull(objects, "objects");
-        this.probe = Objects.requireNonNull(probe, "probe");
-        this.sinks = List.copyOf(sinks);
-        this.isVirtualHost = Objects.requireNonNull(isVirtualHost, "isVirtualHost");
+        this.services = services;
         this.stored = Counter.builder("fs3.requests.direct.writes")
-                .description("PutObject requests stored without the Jersey stack").register(registry);
+                .description("PutObject requests stored without the Jersey stack").register(services.registry());
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long start = System.nanoTime();
-        PlainPut put = PlainPut.of(request, isVirtualHost, MAX_BODY);
-        Accepted accepted = put == null || !probe.status().up() ? null : accept(put);
+        PlainPut put = PlainPut.of(request, services.isVirtualHost(), MAX_BODY);
+        Accepted accepted = put == null || !services.probe().status().up() ? null : accept(put);
         if (accepted == null) {
             return super.handle(request, response, callback);
         }
@@ -101,11 +83,12 @@ public final class ObjectPutFastPath extends Handler.Wrapper {
     /** Signature, permission and ownership checked from the headers alone; null = for Jersey. */
     private Accepted accept(PlainPut put) {
         try {
-            AuthResult auth = verifier.verify(put.signed());
+            AuthResult auth = services.verifier().verify(put.signed());
             BucketName bucket = BucketName.of(put.bucket());
             ObjectKey key = ObjectKey.of(put.key());
-            authorizer.check(auth.accessKey(), S3Operation.PUT_OBJECT, bucket, key);
+            services.authorizer().check(auth.accessKey(), S3Operation.PUT_OBJECT, bucket, key);
             // An object owned by someone other than the bucket's owner gets an ACL file: Jersey's AclOps writes it.
+            AclAuthorizer authorizer = services.authorizer();
             if (!authorizer.newObjectOwner(auth.accessKey(), bucket).equals(authorizer.bucketAcls().get(bucket).owner())) {
                 return null;
             }
@@ -144,7 +127,7 @@ public final class ObjectPutFastPath extends Handler.Wrapper {
         stored.increment();
         Instant time = Instant.now();
         String requestId = RequestIds.newId();
-        sinks.forEach(RequestSink::started);
+        services.sinks().forEach(RequestSink::started);
         response.setStatus(200);
         HttpFields.Mutable h = response.getHeaders();
         h.put(HttpHeader.ETAG, Etag.quote(result.etag()));
@@ -155,10 +138,10 @@ public final class ObjectPutFastPath extends Handler.Wrapper {
                 a.put().key(), 200, null, body.length, 0, System.nanoTime() - start, Request.getRemoteAddr(request),
                 request.getHeaders().get(HttpHeader.USER_AGENT));
         response.write(true, null, Callback.from(() -> {
-            RequestListener.deliver(sinks, record);
+            RequestListener.deliver(services.sinks(), record);
             callback.succeeded();
         }, failure -> {
-            RequestListener.deliver(sinks, record);
+            RequestListener.deliver(services.sinks(), record);
             callback.failed(failure);
         }));
     }
@@ -166,7 +149,7 @@ public final class ObjectPutFastPath extends Handler.Wrapper {
     /** The stored object, or null if the store refused it (Jersey then reproduces and reports the error). */
     private PutResult storeOrNull(Accepted a, byte[] body) {
         try {
-            return objects.put(a.bucket(), a.key(), ObjectWriteOp.putRequest(a.put()::header, a.put().headers(),
+            return services.objects().put(a.bucket(), a.key(), ObjectWriteOp.putRequest(a.put()::header, a.put().headers(),
                     new ByteArrayInputStream(body), body.length, Map::of));
         } catch (RuntimeException e) {
             return null;

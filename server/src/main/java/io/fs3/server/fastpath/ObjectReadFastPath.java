@@ -1,9 +1,6 @@
 package io.fs3.server.fastpath;
 
 import io.fs3.server.auth.AuthResult;
-import io.fs3.server.auth.SigV4Verifier;
-import io.fs3.server.authz.Authorizer;
-import io.fs3.server.health.RootProbe;
 import io.fs3.server.http.RequestIds;
 import io.fs3.server.op.ObjectHeaders;
 import io.fs3.server.op.S3Operation;
@@ -14,10 +11,8 @@ import io.fs3.server.ops.RequestSink;
 import io.fs3.storage.BucketName;
 import io.fs3.storage.ObjectKey;
 import io.fs3.storage.ObjectMetadata;
-import io.fs3.storage.ObjectStore;
 import io.fs3.storage.OpenObject;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -29,10 +24,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Predicate;
 
 /**
  * Answers a plain, authorised GetObject of a small object or HeadObject straight from Jetty, without the
@@ -47,41 +39,30 @@ public final class ObjectReadFastPath extends Handler.Wrapper {
     private static final String GET_OBJECT = OperationNames.of(S3Operation.GET_OBJECT);
     private static final String HEAD_OBJECT = OperationNames.of(S3Operation.HEAD_OBJECT);
 
-    private final SigV4Verifier verifier;
-    private final Authorizer authorizer;
-    private final ObjectStore objects;
-    private final RootProbe probe;
-    private final List<RequestSink> sinks;
-    private final Predicate<String> isVirtualHost;
+    private final DirectPathServices services;
     private final Counter served;
     private final boolean onIoThread;
 
-    public ObjectReadFastPath(Handler next, SigV4Verifier verifier, Authorizer authorizer, ObjectStore objects,
-                              RootProbe probe, List<RequestSink> sinks, Predicate<String> isVirtualHost,
-                              MeterRegistry registry, boolean onIoThread) {
+    public ObjectReadFastPath(Handler next, DirectPathServices services, boolean onIoThread) {
         super(next);
+        this.services = services;
         this.onIoThread = onIoThread;
-        this.verifier = Objects.requireNonNull(verifier, "verifier");
-        this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
-        this.objects = Objects.requireNonNull(objects, "objects");
-        this.probe = Objects.requireNonNull(probe, "probe");
-        this.sinks = List.copyOf(sinks);
-        this.isVirtualHost = Objects.requireNonNull(isVirtualHost, "isVirtualHost");
         this.served = Counter.builder("fs3.requests.direct")
-                .description("GetObject/HeadObject requests answered without the Jersey stack").register(registry);
+                .description("GetObject/HeadObject requests answered without the Jersey stack")
+                .register(services.registry());
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long start = System.nanoTime();
-        FastPathRequest req = FastPathRequest.of(request, isVirtualHost);
-        Answer answer = req == null || !probe.status().up() ? null : answer(req);
+        FastPathRequest req = FastPathRequest.of(request, services.isVirtualHost());
+        Answer answer = req == null || !services.probe().status().up() ? null : answer(req);
         if (answer == null) {
             return dispatch(request, response, callback);
         }
         RequestContext context = new RequestContext(Instant.now(), start, RequestIds.newId(), req, answer,
                 Request.getRemoteAddr(request), request.getHeaders().get(HttpHeader.USER_AGENT));
-        sinks.forEach(RequestSink::started);
+        services.sinks().forEach(RequestSink::started);
         served.increment();
         response.setStatus(200);
         HttpFields.Mutable h = response.getHeaders();
@@ -134,15 +115,15 @@ public final class ObjectReadFastPath extends Handler.Wrapper {
     /** The metadata (and, for GET, the body) to answer with, or null when Jersey should answer instead. */
     private Answer answer(FastPathRequest req) {
         try {
-            AuthResult auth = verifier.verify(req.signed());
+            AuthResult auth = services.verifier().verify(req.signed());
             boolean get = "GET".equals(req.signed().method());
             BucketName bucket = BucketName.of(req.bucket());
             ObjectKey key = ObjectKey.of(req.key());
-            authorizer.check(auth.accessKey(), get ? S3Operation.GET_OBJECT : S3Operation.HEAD_OBJECT, bucket, key);
+            services.authorizer().check(auth.accessKey(), get ? S3Operation.GET_OBJECT : S3Operation.HEAD_OBJECT, bucket, key);
             if (!get) {
-                return new Answer(auth.accessKey(), HEAD_OBJECT, objects.head(bucket, key), null);
+                return new Answer(auth.accessKey(), HEAD_OBJECT, services.objects().head(bucket, key), null);
             }
-            try (OpenObject open = objects.open(bucket, key)) {
+            try (OpenObject open = services.objects().open(bucket, key)) {
                 ObjectMetadata m = open.metadata();
                 if (open.channel() == null || m == null || m.size() > MAX_BODY) {
                     return null;
@@ -170,7 +151,7 @@ public final class ObjectReadFastPath extends Handler.Wrapper {
         RequestRecord record = new RequestRecord(c.time(), c.requestId(), c.answer().accessKey(), c.answer().operation(),
                 c.request().signed().method(), c.request().bucket(), c.request().key(), 200, null, 0, bytesOut,
                 System.nanoTime() - c.startNanos(), c.clientAddress(), c.userAgent());
-        RequestListener.deliver(sinks, record);
+        RequestListener.deliver(services.sinks(), record);
     }
 
     private record Answer(String accessKey, String operation, ObjectMetadata metadata, ByteBuffer body) {
