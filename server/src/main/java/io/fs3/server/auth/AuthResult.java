@@ -58,16 +58,4 @@ public record AuthResult(String accessKey, PayloadMode payload, String payloadHa
         return "AuthResult[accessKey=" + accessKey + ", payload=" + payload + ", scope=" + scope
                 + ", presigned=" + presigned + "]";
     }
-
-    /**
-     * For a plain (not aws-chunked) body held in memory: true if it is the payload the signature covers, i.e.
-     * always for UNSIGNED-PAYLOAD, and for a signed payload if its SHA-256 is the signed one.
-     */
-    public boolean coversPlainBody(byte[] body) {
-        return switch (payload) {
-            case UNSIGNED -> true;
-            case SIGNED_SHA256 -> Crypto.sha256Hex(body).equalsIgnoreCase(payloadHash);
-            default -> false;
-        };
-    }
 }

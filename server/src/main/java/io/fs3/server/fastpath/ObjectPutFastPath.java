@@ -1,6 +1,8 @@
 package io.fs3.server.fastpath;
 
 import io.fs3.server.auth.AuthResult;
+import io.fs3.server.auth.PayloadStreams;
+import io.fs3.server.auth.VerifiedPayload;
 import io.fs3.server.authz.AclAuthorizer;
 import io.fs3.server.http.Etag;
 import io.fs3.server.http.RequestIds;
@@ -29,7 +31,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -84,6 +85,9 @@ public final class ObjectPutFastPath extends Handler.Wrapper {
     private Accepted accept(PlainPut put) {
         try {
             AuthResult auth = services.verifier().verify(put.signed());
+            if (auth.payload().chunked()) {
+                return null; // aws-chunked framing is decoded on Jersey's path
+            }
             BucketName bucket = BucketName.of(put.bucket());
             ObjectKey key = ObjectKey.of(put.key());
             services.authorizer().check(auth.accessKey(), S3Operation.PUT_OBJECT, bucket, key);
@@ -119,7 +123,7 @@ public final class ObjectPutFastPath extends Handler.Wrapper {
                     : List.of(failureChunk(readFailure)));
             return;
         }
-        PutResult result = a.auth().coversPlainBody(body) ? storeOrNull(a, body) : null;
+        PutResult result = storeOrNull(a, body);
         if (result == null) {
             toJersey(request, response, callback, List.of(Content.Chunk.from(ByteBuffer.wrap(body), true)));
             return;
@@ -131,6 +135,7 @@ public final class ObjectPutFastPath extends Handler.Wrapper {
         response.setStatus(200);
         HttpFields.Mutable h = response.getHeaders();
         h.put(HttpHeader.ETAG, Etag.quote(result.etag()));
+        ObjectWriteOp.checksumHeaders(result.checksums(), h::put);
         h.put("x-amz-request-id", requestId);
         h.put("x-amz-id-2", requestId);
         h.put(HttpHeader.CONTENT_LENGTH, 0);
@@ -146,11 +151,16 @@ public final class ObjectPutFastPath extends Handler.Wrapper {
         }));
     }
 
-    /** The stored object, or null if the store refused it (Jersey then reproduces and reports the error). */
+    /**
+     * The stored object, or null if the store refused it (Jersey then reproduces and reports the error). The
+     * body is read through the same verifying stream as on Jersey's path: a payload hash or checksum header
+     * that does not match throws before anything is published.
+     */
     private PutResult storeOrNull(Accepted a, byte[] body) {
         try {
-            return services.objects().put(a.bucket(), a.key(), ObjectWriteOp.putRequest(a.put()::header, a.put().headers(),
-                    new ByteArrayInputStream(body), body.length, Map::of));
+            VerifiedPayload payload = PayloadStreams.wrap(new ByteArrayInputStream(body), a.auth(), a.put().signed());
+            return services.objects().put(a.bucket(), a.key(), ObjectWriteOp.putRequest(a.put()::header,
+                    a.put().headers(), payload.stream(), body.length, payload::checksums));
         } catch (RuntimeException e) {
             return null;
         }

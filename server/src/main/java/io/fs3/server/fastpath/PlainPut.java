@@ -1,5 +1,6 @@
 package io.fs3.server.fastpath;
 
+import io.fs3.server.auth.ChecksumAlgorithm;
 import io.fs3.server.auth.SignedRequest;
 import io.fs3.server.auth.UriEncoding;
 import io.fs3.server.ops.Reserved;
@@ -20,7 +21,8 @@ import java.util.function.Predicate;
  * A PutObject that the direct path may store: path style, signed (Authorization header or presigned
  * query), a Content-Length of at most {@link ObjectPutFastPath#MAX_BODY} (no chunked or aws-chunked body),
  * a key that is not a folder, and only headers whose meaning the direct path reproduces exactly: the
- * signature's, the stored content headers, Content-MD5 and x-amz-meta-*. Anything else (checksums, ACL
+ * signature's, the stored content headers, Content-MD5, x-amz-meta-*, one x-amz-checksum-* value (and the
+ * SDKs' algorithm hint) and the storage class, which PutObject ignores. Anything else (trailers, ACL
  * grants, tagging, conditions, copy sources, encryption, CORS...) is for Jersey.
  *
  * @param bucket  decoded bucket name
@@ -32,7 +34,10 @@ record PlainPut(String bucket, String key, int length, SignedRequest signed) {
     private static final Set<String> HEADERS = Set.of("host", "user-agent", "accept", "accept-encoding", "connection",
             "content-length", "content-type", "content-md5", "cache-control", "content-disposition",
             "content-language", "expires", "expect", "authorization", "x-amz-date", "x-amz-content-sha256",
-            "amz-sdk-invocation-id", "amz-sdk-request");
+            "amz-sdk-invocation-id", "amz-sdk-request",
+            // what the AWS CLI, boto3 and s3cmd add: the PutObject path verifies checksum headers as they are
+            // read (PayloadStreams, as for Jersey), ignores the SDK's algorithm hint and the storage class
+            "x-amz-sdk-checksum-algorithm", "x-amz-storage-class");
 
     /** The request, if it is a PUT for the direct path; null otherwise. */
     static PlainPut of(Request request, Predicate<String> isVirtualHost, int maxBody) {
@@ -74,7 +79,8 @@ record PlainPut(String bucket, String key, int length, SignedRequest signed) {
     /** Headers whose meaning the direct path reproduces exactly; anything else sends the PUT to Jersey. */
     static boolean plainHeader(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return HEADERS.contains(n) || (n.startsWith("x-amz-meta-") && n.length() > "x-amz-meta-".length());
+        return HEADERS.contains(n) || (n.startsWith("x-amz-meta-") && n.length() > "x-amz-meta-".length())
+                || ChecksumAlgorithm.byHeaderName(n) != null;
     }
 
     /** A header's values joined by ',' (as JAX-RS gives them to the Jersey path), or null. */

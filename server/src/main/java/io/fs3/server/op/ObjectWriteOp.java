@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -50,11 +51,16 @@ public final class ObjectWriteOp {
                 payload == null ? Map::of : payload::checksums);
         PutResult result = objects.put(req.bucket(), key, put);
         Response.ResponseBuilder r = Response.ok().header("ETag", Etag.quote(result.etag()));
-        result.checksums().forEach((alg, v) -> r.header("x-amz-checksum-" + alg.toLowerCase(Locale.ROOT), v));
-        if (!result.checksums().isEmpty()) {
-            r.header("x-amz-checksum-type", "FULL_OBJECT"); // a single PUT's checksum covers the whole object
-        }
+        checksumHeaders(result.checksums(), r::header);
         return r.build();
+    }
+
+    /** A PutObject response's checksum headers (the direct path sends them too). */
+    public static void checksumHeaders(Map<String, String> checksums, BiConsumer<String, String> header) {
+        checksums.forEach((alg, v) -> header.accept("x-amz-checksum-" + alg.toLowerCase(Locale.ROOT), v));
+        if (!checksums.isEmpty()) {
+            header.accept("x-amz-checksum-type", "FULL_OBJECT"); // a single PUT's checksum covers the whole object
+        }
     }
 
     public Response delete(S3Request req) {

@@ -153,6 +153,35 @@ class ObjectPutFastPathIT {
     }
 
     @Test
+    void theChecksumHeaderOfTheCliAndBoto3IsVerifiedStoredAndReturnedAsByJersey() throws Exception {
+        double before = direct();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(BODY);
+        String crc32 = Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        Map<String, String> extra = Map.of("x-amz-checksum-crc32", crc32, "x-amz-sdk-checksum-algorithm", "CRC32",
+                "x-amz-storage-class", "STANDARD", "Content-Type", "application/octet-stream");
+        Signed fastPut = signedPut("crc/fast.bin", BODY, extra);
+        HttpResponse<byte[]> fast = put(fastPut.uri(), BODY, fastPut.headers());
+        assertThat(direct()).as("took the direct path").isEqualTo(before + 1);
+        Signed jerseyPut = signedPut("crc/jersey.bin", BODY, extra);
+        HttpResponse<byte[]> jersey = put(jerseyPut.uri(), BODY, concat(jerseyPut.headers(), "If-None-Match", "*"));
+        assertThat(direct()).isEqualTo(before + 1);
+        assertThat(fast.statusCode()).isEqualTo(200).isEqualTo(jersey.statusCode());
+        assertThat(fast.headers().firstValue("x-amz-checksum-crc32")).contains(crc32);
+        assertThat(fast.headers().firstValue("x-amz-checksum-type")).contains("FULL_OBJECT");
+        assertThat(ObjectReadFastPathIT.comparable(fast)).isEqualTo(ObjectReadFastPathIT.comparable(jersey));
+        assertThat(s3.headObject(b -> b.bucket(BUCKET).key("crc/fast.bin").checksumMode("ENABLED")).checksumCRC32())
+                .isEqualTo(crc32);
+
+        Signed wrong = signedPut("crc/wrong.bin", BODY, Map.of("x-amz-checksum-crc32", "AAAAAA=="));
+        HttpResponse<byte[]> mismatch = put(wrong.uri(), BODY, wrong.headers());
+        assertThat(mismatch.statusCode()).isEqualTo(400);
+        assertThat(new String(mismatch.body(), StandardCharsets.UTF_8)).contains("<Code>BadDigest</Code>");
+        assertThat(root.resolve(BUCKET).resolve("crc").resolve("wrong.bin")).doesNotExist();
+        assertThat(direct()).isEqualTo(before + 1);
+    }
+
+    @Test
     void everyFailureIsJerseysS3Error() throws Exception {
         double before = direct();
         String url = presignedPut("denied.txt", Map.of(), "text/plain").toString();
@@ -212,8 +241,14 @@ class ObjectPutFastPathIT {
 
     /** A PUT signed in its headers with the payload's SHA-256, as the SDK's signer makes it. */
     static Signed signedPut(String key, byte[] body) {
-        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.PUT)
-                .uri(server.endpoint().resolve("/" + BUCKET + "/" + key)).build();
+        return signedPut(key, body, Map.of());
+    }
+
+    static Signed signedPut(String key, byte[] body, Map<String, String> extraHeaders) {
+        SdkHttpRequest.Builder builder = SdkHttpRequest.builder().method(SdkHttpMethod.PUT)
+                .uri(server.endpoint().resolve("/" + BUCKET + "/" + key));
+        extraHeaders.forEach(builder::putHeader);
+        SdkHttpRequest request = builder.build();
         var signed = AwsV4HttpSigner.create().sign(b -> b
                 .identity(AwsCredentialsIdentity.create(server.accessKey(), server.secretKey()))
                 .request(request)
