@@ -67,7 +67,13 @@ public final class ObjectPutFastPath extends Handler.Wrapper {
         if (accepted == null) {
             return super.handle(request, response, callback);
         }
-        Runnable store = () -> store(request, response, callback, accepted, start);
+        Runnable store = () -> {
+            try {
+                store(request, response, callback, accepted, start);
+            } catch (Throwable unexpected) {
+                Response.writeError(request, response, callback, unexpected); // never leave the request hanging
+            }
+        };
         if (getInvocationType() != InvocationType.NON_BLOCKING) {
             store.run(); // already on a worker thread
             return true;
