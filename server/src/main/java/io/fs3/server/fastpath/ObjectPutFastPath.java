@@ -31,7 +31,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Stores a plain, authorised PutObject of a small body straight from Jetty, without the Jersey stack, which
@@ -67,22 +66,12 @@ public final class ObjectPutFastPath extends Handler.Wrapper {
         if (accepted == null) {
             return super.handle(request, response, callback);
         }
-        Runnable store = () -> {
-            try {
-                store(request, response, callback, accepted, start);
-            } catch (Throwable unexpected) {
-                Response.writeError(request, response, callback, unexpected); // never leave the request hanging
-            }
-        };
+        WorkerDispatch.Task store = () -> store(request, response, callback, accepted, start);
         if (getInvocationType() != InvocationType.NON_BLOCKING) {
-            store.run(); // already on a worker thread
-            return true;
-        }
-        try {
+            WorkerDispatch.runCompleting(request, response, callback, store); // already on a worker thread
+        } else {
             // On the I/O thread: reading the body may wait for the client and the store blocks on the disk.
-            request.getComponents().getExecutor().execute(store);
-        } catch (RejectedExecutionException full) {
-            Response.writeError(request, response, callback, 503);
+            WorkerDispatch.toWorker(request, response, callback, store);
         }
         return true;
     }
@@ -178,14 +167,7 @@ public final class ObjectPutFastPath extends Handler.Wrapper {
 
     /** Jersey answers the request, reading what was read of the body (and how reading it ended) from memory. */
     private void toJersey(Request request, Response response, Callback callback, List<Content.Chunk> body) {
-        Request replayed = new ReplayedBody(request, body);
-        try {
-            if (!super.handle(replayed, response, callback)) {
-                Response.writeError(replayed, response, callback, 404);
-            }
-        } catch (Throwable failure) {
-            Response.writeError(replayed, response, callback, failure);
-        }
+        WorkerDispatch.handOn(getHandler(), new ReplayedBody(request, body), response, callback);
     }
 
     private record Accepted(PlainPut put, AuthResult auth, BucketName bucket, ObjectKey key) {

@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.time.Instant;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Answers a plain, authorised GetObject of a small object or HeadObject straight from Jetty, without the
@@ -96,19 +95,8 @@ public final class ObjectReadFastPath extends Handler.Wrapper {
         if (!onIoThread) {
             return super.handle(request, response, callback);
         }
-        try {
-            request.getComponents().getExecutor().execute(() -> {
-                try {
-                    if (!super.handle(request, response, callback)) {
-                        Response.writeError(request, response, callback, 404);
-                    }
-                } catch (Throwable failure) {
-                    Response.writeError(request, response, callback, failure);
-                }
-            });
-        } catch (RejectedExecutionException full) {
-            Response.writeError(request, response, callback, 503);
-        }
+        WorkerDispatch.toWorker(request, response, callback,
+                () -> WorkerDispatch.handOn(getHandler(), request, response, callback));
         return true;
     }
 
