@@ -30,10 +30,14 @@ final class SettingsBinder {
                 r.string("fs3.http.host", "0.0.0.0", "Address to listen on."),
                 r.port("fs3.http.port", 9000, "HTTP port (0 picks a free one)."),
                 r.byteSize("fs3.http.max-request-header-size", "16KB", "Largest accepted request header block."),
-                r.choice("fs3.http.io-thread-reads", IoThreadReads.AUTO, IoThreadReads.class,
+                r.choice("fs3.http.io-thread-reads", IoThreadMode.AUTO, IoThreadMode.class,
                         "Answer small GETs/HEADs on Jetty's I/O thread, without a hand-off to a worker: on, off, or "
                                 + "auto (on unless a served directory is on a network or FUSE filesystem); off suits data "
-                                + "mostly read cold from slow disks, where reads in parallel matter more."));
+                                + "mostly read cold from slow disks, where reads in parallel matter more."),
+                r.choice("fs3.http.io-thread-writes", IoThreadMode.AUTO, IoThreadMode.class,
+                        "Store small PUTs (up to 64 KiB, whole body already received) on Jetty's I/O thread: on, off, "
+                                + "or auto (on when fs3.storage.fsync is off and small GETs run there too); off suits "
+                                + "disks where a write or rename can wait on the device."));
         StorageSettings storage = new StorageSettings(
                 r.path("fs3.storage.root", "./data", "Directory whose sub-directories are served as buckets."),
                 r.bool("fs3.storage.fsync", true, "fsync data and directory before an upload is acknowledged."),

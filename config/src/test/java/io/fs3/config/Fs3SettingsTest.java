@@ -18,7 +18,7 @@ class Fs3SettingsTest {
     @Test
     void defaultsApplyWhenFileIsEmpty() {
         Fs3Settings s = Fs3Settings.bind(Map.of());
-        assertThat(s.server()).isEqualTo(new ServerSettings("0.0.0.0", 9000, 16 * 1024, IoThreadReads.AUTO));
+        assertThat(s.server()).isEqualTo(new ServerSettings("0.0.0.0", 9000, 16 * 1024, IoThreadMode.AUTO, IoThreadMode.AUTO));
         assertThat(s.storage()).isEqualTo(new StorageSettings(Path.of("./data"), true, MetadataMode.AUTO, ".fs3"));
         assertThat(s.cache()).isEqualTo(new CacheSettings(CacheSettings.autoMetadataEntries(Runtime.getRuntime().maxMemory()),
                 2_000_000, Duration.ZERO, Duration.ofSeconds(1)));
@@ -48,6 +48,7 @@ class Fs3SettingsTest {
         p.put("fs3.http.port", "9100");
         p.put("fs3.http.max-request-header-size", "32KB");
         p.put("fs3.http.io-thread-reads", "off");
+        p.put("fs3.http.io-thread-writes", "on");
         p.put("fs3.storage.root", "/srv/data");
         p.put("fs3.storage.fsync", "false");
         p.put("fs3.storage.metadata", "sidecar");
@@ -110,7 +111,7 @@ class Fs3SettingsTest {
         assertThat(p.keySet()).as("this test sets every documented key")
                 .containsExactlyInAnyOrderElementsOf(Fs3Settings.documentedKeys().stream().map(ConfigKey::name).toList());
         Fs3Settings s = Fs3Settings.bind(p);
-        assertThat(s.server()).isEqualTo(new ServerSettings("127.0.0.2", 9100, 32 * 1024, IoThreadReads.OFF));
+        assertThat(s.server()).isEqualTo(new ServerSettings("127.0.0.2", 9100, 32 * 1024, IoThreadMode.OFF, IoThreadMode.ON));
         assertThat(s.storage()).isEqualTo(new StorageSettings(Path.of("/srv/data"), false, MetadataMode.SIDECAR, ".s3meta"));
         assertThat(s.cache()).isEqualTo(new CacheSettings(7, 8, Duration.ofMinutes(1), Duration.ofMillis(100)));
         assertThat(s.auth()).isEqualTo(new AuthSettings(Optional.of("AK"), Optional.of(Secret.of("SK")), "eu-west-1",

@@ -146,9 +146,10 @@ public final class Fs3Server implements AutoCloseable {
         // SIGTERM: stop accepting, let in-flight requests finish (up to the shutdown timeout), then close.
         DirectPathServices direct = new DirectPathServices(verifier, access.authorizer(), backend.objects(), ops.probe(),
                 ops.requestSinks(), access::isVirtualHost, ops.metrics().registry());
-        ObjectReadFastPath s3 = new ObjectReadFastPath(context, direct,
-                StallingFilesystems.ioThreadReads(settings.server().ioThreadReads(), servedDirs(settings)));
-        ObjectPutFastPath puts = new ObjectPutFastPath(s3, direct);
+        boolean onIoThread = StallingFilesystems.ioThreadReads(settings.server().ioThreadReads(), servedDirs(settings));
+        ObjectReadFastPath s3 = new ObjectReadFastPath(context, direct, onIoThread);
+        ObjectPutFastPath puts = new ObjectPutFastPath(s3, direct, StallingFilesystems.ioThreadWrites(
+                settings.server().ioThreadWrites(), onIoThread, settings.storage().fsync()));
         jetty.setHandler(new GracefulHandler(puts));
         jetty.setStopAtShutdown(true);
         jetty.setStopTimeout(settings.limits().shutdownTimeout().toMillis());

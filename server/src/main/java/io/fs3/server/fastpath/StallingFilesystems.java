@@ -1,6 +1,6 @@
 package io.fs3.server.fastpath;
 
-import io.fs3.config.IoThreadReads;
+import io.fs3.config.IoThreadMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +30,25 @@ public final class StallingFilesystems {
     }
 
     /** Whether small reads run on the I/O thread under {@code mode}, for these served directories (logged). */
-    public static boolean ioThreadReads(IoThreadReads mode, Collection<Path> servedDirs) {
-        if (mode != IoThreadReads.AUTO) {
-            return mode == IoThreadReads.ON;
+    public static boolean ioThreadReads(IoThreadMode mode, Collection<Path> servedDirs) {
+        if (mode != IoThreadMode.AUTO) {
+            return mode == IoThreadMode.ON;
         }
         Optional<String> stalling = find(servedDirs);
         stalling.ifPresent(m -> LOG.info("small reads run on worker threads: {} is a network or FUSE filesystem "
                 + "(fs3.http.io-thread-reads=auto)", m));
         return stalling.isEmpty();
+    }
+
+    /**
+     * Whether small PUTs are stored on the I/O thread under {@code mode}: with auto, only where small reads run
+     * there (no stalling filesystem) and nothing waits on the device (no fsync).
+     */
+    public static boolean ioThreadWrites(IoThreadMode mode, boolean readsOnIoThread, boolean fsync) {
+        if (mode != IoThreadMode.AUTO) {
+            return mode == IoThreadMode.ON;
+        }
+        return readsOnIoThread && !fsync;
     }
 
     /** Whether a filesystem of this type (as in the mount table) may stall. */

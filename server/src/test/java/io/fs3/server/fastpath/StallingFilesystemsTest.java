@@ -1,6 +1,6 @@
 package io.fs3.server.fastpath;
 
-import io.fs3.config.IoThreadReads;
+import io.fs3.config.IoThreadMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,9 +49,18 @@ class StallingFilesystemsTest {
     @Test
     void onAndOffAreTakenAsSaidAndAutoFollowsTheMounts() {
         List<Path> local = List.of(tmp);
-        assertThat(StallingFilesystems.ioThreadReads(IoThreadReads.ON, local)).isTrue();
-        assertThat(StallingFilesystems.ioThreadReads(IoThreadReads.OFF, local)).isFalse();
+        assertThat(StallingFilesystems.ioThreadReads(IoThreadMode.ON, local)).isTrue();
+        assertThat(StallingFilesystems.ioThreadReads(IoThreadMode.OFF, local)).isFalse();
         // the build's temp directory is on a local disk (tmpfs or similar), as in CI
-        assertThat(StallingFilesystems.ioThreadReads(IoThreadReads.AUTO, local)).isTrue();
+        assertThat(StallingFilesystems.ioThreadReads(IoThreadMode.AUTO, local)).isTrue();
+    }
+
+    @Test
+    void writesGoOnTheIoThreadOnlyWithoutFsyncWhereReadsDoUnlessSaidOtherwise() {
+        assertThat(StallingFilesystems.ioThreadWrites(IoThreadMode.AUTO, true, false)).isTrue();
+        assertThat(StallingFilesystems.ioThreadWrites(IoThreadMode.AUTO, true, true)).isFalse();
+        assertThat(StallingFilesystems.ioThreadWrites(IoThreadMode.AUTO, false, false)).isFalse();
+        assertThat(StallingFilesystems.ioThreadWrites(IoThreadMode.ON, false, true)).isTrue();
+        assertThat(StallingFilesystems.ioThreadWrites(IoThreadMode.OFF, true, false)).isFalse();
     }
 }
