@@ -93,9 +93,6 @@ public final class ObjectPutFastPath extends Handler.Wrapper {
     private Accepted accept(PlainPut put) {
         try {
             AuthResult auth = services.verifier().verify(put.signed());
-            if (auth.payload().chunked()) {
-                return null; // aws-chunked framing is decoded on Jersey's path
-            }
             BucketName bucket = BucketName.of(put.bucket());
             ObjectKey key = ObjectKey.of(put.key());
             services.authorizer().check(auth.accessKey(), S3Operation.PUT_OBJECT, bucket, key);
@@ -157,9 +154,13 @@ public final class ObjectPutFastPath extends Handler.Wrapper {
      */
     private PutResult storeOrNull(Accepted a, byte[] body) {
         try {
+            // decodes aws-chunked framing, checking chunk signatures and trailers, as on Jersey's path
             VerifiedPayload payload = PayloadStreams.wrap(new ByteArrayInputStream(body), a.auth(), a.put().signed());
+            if (payload.decodedLength() < 0 || payload.decodedLength() > body.length) {
+                return null; // aws-chunked without its decoded length, or one its framing cannot hold: Jersey's error
+            }
             return services.objects().put(a.bucket(), a.key(), ObjectWriteOp.putRequest(a.put()::header,
-                    a.put().headers(), payload.stream(), body.length, payload::checksums));
+                    a.put().headers(), payload.stream(), payload.decodedLength(), payload::checksums));
         } catch (RuntimeException e) {
             return null;
         }

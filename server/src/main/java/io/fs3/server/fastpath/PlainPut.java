@@ -19,15 +19,16 @@ import java.util.function.Predicate;
 
 /**
  * A PutObject that the direct path may store: path style, signed (Authorization header or presigned
- * query), a Content-Length of at most {@link ObjectPutFastPath#MAX_BODY} (no chunked or aws-chunked body),
+ * query), a Content-Length of at most {@link ObjectPutFastPath#MAX_BODY} (no chunked transfer coding; an
+ * aws-chunked body is fine),
  * a key that is not a folder, and only headers whose meaning the direct path reproduces exactly: the
  * signature's, the stored content headers, Content-MD5, x-amz-meta-*, one x-amz-checksum-* value (and the
- * SDKs' algorithm hint) and the storage class, which PutObject ignores. Anything else (trailers, ACL
+ * SDKs' algorithm hint), aws-chunked's decoded length and trailer, and the storage class, which PutObject ignores. Anything else (trailers, ACL
  * grants, tagging, conditions, copy sources, encryption, CORS...) is for Jersey.
  *
  * @param bucket  decoded bucket name
  * @param key     decoded key
- * @param length  the body's Content-Length
+ * @param length  the body's Content-Length (as sent: aws-chunked framing included)
  * @param signed  the request as the signature verifier sees it
  */
 record PlainPut(String bucket, String key, int length, SignedRequest signed) {
@@ -37,7 +38,10 @@ record PlainPut(String bucket, String key, int length, SignedRequest signed) {
             "amz-sdk-invocation-id", "amz-sdk-request",
             // what the AWS CLI, boto3 and s3cmd add: the PutObject path verifies checksum headers as they are
             // read (PayloadStreams, as for Jersey), ignores the SDK's algorithm hint and the storage class
-            "x-amz-sdk-checksum-algorithm", "x-amz-storage-class");
+            "x-amz-sdk-checksum-algorithm", "x-amz-storage-class",
+            // the AWS SDK for Java v2's aws-chunked bodies (signed chunks, a checksum trailer): decoded and
+            // verified by PayloadStreams as on Jersey's path; "aws-chunked" is dropped from the stored encoding
+            "content-encoding", "x-amz-decoded-content-length", "x-amz-trailer");
 
     /** The request, if it is a PUT for the direct path; null otherwise. */
     static PlainPut of(Request request, Predicate<String> isVirtualHost, int maxBody) {

@@ -15,11 +15,13 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.io.ByteArrayOutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,8 +36,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.zip.CRC32;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The direct PutObject path stores exactly what the Jersey path stores and answers as it does, takes only the
@@ -206,7 +210,7 @@ class ObjectPutFastPathIT {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(new String(missing.body(), StandardCharsets.UTF_8)).contains("<Code>NoSuchBucket</Code>");
 
-        s3.putObject(b -> b.bucket(BUCKET).key("parent"), RequestBody.fromBytes(BODY));
+        Files.write(root.resolve(BUCKET).resolve("parent"), BODY);
         HttpResponse<byte[]> underFile = put(presignedPut("parent/child", Map.of(), "text/plain"), BODY,
                 "Content-Type", "text/plain");
         assertThat(underFile.statusCode()).isEqualTo(409);
@@ -222,16 +226,44 @@ class ObjectPutFastPathIT {
     }
 
     @Test
-    void largeBodiesAndSdkChecksumsGoThroughJersey() throws Exception {
+    void largeBodiesGoThroughJersey() throws Exception {
         double before = direct();
         byte[] large = new byte[ObjectPutFastPath.MAX_BODY + 1];
         new Random(9).nextBytes(large);
         assertThat(put(presignedPut("large.bin", Map.of(), "application/octet-stream"), large,
                 "Content-Type", "application/octet-stream").statusCode()).isEqualTo(200);
-        s3.putObject(b -> b.bucket(BUCKET).key("sdk.txt").checksumAlgorithm("CRC32"), RequestBody.fromBytes(BODY));
         assertThat(direct()).isEqualTo(before);
         assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("large.bin")).asByteArray()).isEqualTo(large);
-        assertThat(s3.headObject(b -> b.bucket(BUCKET).key("sdk.txt").checksumMode("ENABLED")).checksumCRC32()).isNotBlank();
+    }
+
+    /**
+     * The Java SDK's small PUTs (signed aws-chunked with a CRC32 trailer) are decoded, verified and stored
+     * directly; a checksum that does not match is Jersey's BadDigest, with nothing stored.
+     */
+    @Test
+    void theJavaSdksAwsChunkedPutsAreDecodedAndVerified() throws Exception {
+        double before = direct();
+        s3.putObject(b -> b.bucket(BUCKET).key("sdk.txt").checksumAlgorithm("CRC32").contentType("text/plain")
+                .metadata(Map.of("who", "sdk")), RequestBody.fromBytes(BODY));
+        assertThat(direct()).isEqualTo(before + 1);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("sdk.txt")).asByteArray()).isEqualTo(BODY);
+        HeadObjectResponse head = s3.headObject(b -> b.bucket(BUCKET).key("sdk.txt").checksumMode("ENABLED"));
+        CRC32 crc = new CRC32();
+        crc.update(BODY);
+        assertThat(head.checksumCRC32()).isEqualTo(Base64.getEncoder().encodeToString(
+                ByteBuffer.allocate(4).putInt((int) crc.getValue()).array()));
+        assertThat(head.eTag()).isEqualTo("\"" + md5Hex(BODY) + "\"");
+        assertThat(head.contentLength()).isEqualTo(BODY.length);
+        assertThat(head.contentEncoding()).as("aws-chunked is framing, not stored").isNull();
+        assertThat(head.contentType()).isEqualTo("text/plain");
+        assertThat(head.metadata()).containsEntry("who", "sdk");
+
+        String wrong = Base64.getEncoder().encodeToString(new byte[4]);
+        assertThatThrownBy(() -> s3.putObject(b -> b.bucket(BUCKET).key("sdk-bad.txt").checksumCRC32(wrong),
+                RequestBody.fromBytes(BODY)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("BadDigest"));
+        assertThat(root.resolve(BUCKET).resolve("sdk-bad.txt")).doesNotExist();
+        assertThat(direct()).isEqualTo(before + 1);
     }
 
     /**
