@@ -49,6 +49,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -67,6 +68,16 @@ import java.util.concurrent.TimeoutException;
 /** Wires every part of fs3 together, in this one place, and runs it on Jetty. */
 public final class Fs3Server implements AutoCloseable {
     private static final Owner OWNER = new Owner("fs3", "fs3");
+    /**
+     * Jersey checks resources registered as instances as if they were providers and warns, at every start,
+     * that each "will be ignored" (it is not: eclipse-ee4j/jersey#3700). Held here: JUL keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger JERSEY_PROVIDER_CHECK =
+            java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+
+    static {
+        JERSEY_PROVIDER_CHECK.setLevel(java.util.logging.Level.SEVERE);
+    }
     private final Server jetty;
     private final ServerConnector connector;
     private final ServerState.Credential credential;
@@ -176,6 +187,8 @@ public final class Fs3Server implements AutoCloseable {
         rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         rc.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        // fs3 writes no javax.activation DataSource: without this Jersey warns at every start that it is missing
+        rc.property(CommonProperties.PROVIDER_DEFAULT_DISABLE, "DATASOURCE");
         rc.register(new RequestIds());
         rc.register(new SigV4AuthFilter(verifier));
         access.register(rc);
