@@ -800,7 +800,7 @@ def main():
     ap.add_argument("--keep", action="store_true", help="keep the temp directory")
     a = ap.parse_args()
     # warm-up caps (s): the JIT needs a minute or more on one core before a server reaches its steady rate
-    a.warmup, a.warmup_put, a.warmup_short, a.duration = (8, 8, 1, 2) if a.quick else (80, 45, 3, 5)
+    a.warmup, a.warmup_put, a.warmup_short, a.duration = (8, 8, 1, 2) if a.quick else (80, 36, 3, 5)
     a.warmup_put_short = 4 if a.quick else 12  # a fresh fs3 (fsync on) only needs its PUT path compiled
     a.warmup_nginx = 4 if a.quick else 8  # no JIT to wait for: the page cache and connections only
     a.list_deadline = 7  # a listing slower than this is stopped and extrapolated (S3Proxy's rate is steady)

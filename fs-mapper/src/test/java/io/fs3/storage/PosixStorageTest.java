@@ -96,6 +96,36 @@ class PosixStorageTest {
         assertThat(Files.readString(root.resolve("bkt/k"))).isEqualTo("data");
     }
 
+    /** Small bodies learn it at the rename (no look first), large ones before their body is read. */
+    @Test
+    void aDirectoryAtTheKeysNameIsNeverReplaced() throws IOException {
+        PosixBackend b = backend(MetadataMode.AUTO);
+        Files.createDirectories(root.resolve("bkt/empty"));
+        Files.createDirectories(root.resolve("bkt/full"));
+        Files.writeString(root.resolve("bkt/full/inside"), "kept");
+        for (String key : new String[] {"empty", "full"}) {
+            for (boolean ifNoneMatch : new boolean[] {false, true}) {
+                assertThatThrownBy(() -> b.objects().put(bucket, ObjectKey.of(key),
+                        new PutRequest(body("data"), 4, ContentHeaders.NONE, Map.of(), null, null, ifNoneMatch)))
+                        .isInstanceOfSatisfying(S3Exception.class,
+                                e -> assertThat(e.error()).isEqualTo(S3Error.EXISTING_OBJECT_IS_DIRECTORY));
+            }
+        }
+        InputStream unread = new InputStream() {
+            @Override
+            public int read() {
+                throw new AssertionError("a large body aimed at a directory is not read");
+            }
+        };
+        assertThatThrownBy(() -> b.objects().put(bucket, ObjectKey.of("full"),
+                new PutRequest(unread, 5L << 30, ContentHeaders.NONE, Map.of(), null, null, false)))
+                .isInstanceOfSatisfying(S3Exception.class,
+                        e -> assertThat(e.error()).isEqualTo(S3Error.EXISTING_OBJECT_IS_DIRECTORY));
+        assertThat(root.resolve("bkt/empty")).isEmptyDirectory();
+        assertThat(Files.readString(root.resolve("bkt/full/inside"))).isEqualTo("kept");
+        assertThat(tempFiles()).isEmpty();
+    }
+
     @Test
     void ifNoneMatchStarRefusesToReplace() {
         PosixBackend b = backend(MetadataMode.AUTO);

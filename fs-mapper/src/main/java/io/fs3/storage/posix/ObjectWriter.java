@@ -23,6 +23,7 @@ import java.util.Map;
  * sidecar), publish by rename. A failed, rejected or aborted upload leaves nothing and the old object intact.
  */
 public final class ObjectWriter {
+    private static final long CHECK_FIRST_ABOVE = 1 << 20;
     private final AtomicWriter writer;
     private final Publisher publisher;
     private final MetadataStore metadataStore;
@@ -41,7 +42,10 @@ public final class ObjectWriter {
             return writeFolder(bucketDir, key, target, request);
         }
         publisher.checkParents(bucketDir, target);
-        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        // The rename refuses a directory at the key's name anyway; look first only where that saves
+        // receiving a body worth not receiving.
+        if ((request.contentLength() < 0 || request.contentLength() > CHECK_FIRST_ABOVE)
+                && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             throw S3Exception.of(S3Error.EXISTING_OBJECT_IS_DIRECTORY).withResource(key.value());
         }
         Path temp = null;

@@ -30,7 +30,8 @@ public final class Publisher {
         for (int attempt = 1; ; attempt++) {
             ensureParents(bucketDir, target);
             try {
-                refuseDirectory(target);
+                // No look first: rename(2) refuses to replace a directory ("Is a directory", which FsErrors
+                // reports as ExistingObjectIsDirectory), and link(2) any existing name.
                 writer.underTempDirectoryLock(temp, () -> {
                     if (ifNoneMatchAll) {
                         Files.createLink(target, temp);
@@ -43,6 +44,7 @@ public final class Publisher {
                 writer.syncDirectory(target.getParent());
                 return;
             } catch (FileAlreadyExistsException e) {
+                refuseDirectory(target);
                 throw S3Exception.of(S3Error.PRECONDITION_FAILED);
             } catch (NoSuchFileException e) {
                 // A concurrent delete removed a parent directory that had just become empty: create it again.
