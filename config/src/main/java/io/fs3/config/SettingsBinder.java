@@ -35,7 +35,7 @@ final class SettingsBinder {
                                 + "auto (on unless a served directory is on a network or FUSE filesystem); off suits data "
                                 + "mostly read cold from slow disks, where reads in parallel matter more."),
                 r.choice("fs3.http.io-thread-writes", IoThreadMode.AUTO, IoThreadMode.class,
-                        "Store small PUTs (up to 64 KiB, whole body already received) on Jetty's I/O thread: on, off, "
+                        "Read and store small PUTs (up to 64 KiB) on Jetty's I/O thread, the body as it arrives: on, off, "
                                 + "or auto (on when fs3.storage.fsync is off and small GETs run there too); off suits "
                                 + "disks where a write or rename can wait on the device."));
         StorageSettings storage = new StorageSettings(

@@ -1,6 +1,7 @@
 package io.fs3.server.fastpath;
 
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.util.thread.Invocable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,8 +9,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * A request body of known, small length read into memory: first what has already arrived, without waiting
- * (safe on an I/O thread), then, blocking, the rest. Remembers how reading ended, so that the body can be
+ * A request body of known, small length read into memory: without waiting (safe on an I/O thread), what has
+ * arrived and then the rest as it arrives; or, blocking, the rest on a worker thread. Remembers how reading ended, so that the body can be
  * replayed to Jersey exactly as the client sent it, a failure included.
  */
 final class SmallBody {
@@ -45,6 +46,19 @@ final class SmallBody {
             }
         }
         return true;
+    }
+
+    /**
+     * Reads the body without ever blocking: what has arrived now, the rest as it arrives (Jetty calls back on
+     * its I/O thread); then runs {@code whenRead}, which finds the body complete or how reading it ended. A
+     * client that stalls holds no thread: the idle timeout ends the wait with a failure.
+     */
+    void readAll(Content.Source source, Runnable whenRead) {
+        if (readArrived(source)) {
+            whenRead.run();
+        } else {
+            source.demand(Invocable.from(Invocable.InvocationType.NON_BLOCKING, () -> readAll(source, whenRead)));
+        }
     }
 
     /** Reads the rest, waiting for the client as needed; true when the whole body was read. */

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -243,9 +244,12 @@ class ObjectPutFastPathIT {
     @Test
     void theJavaSdksAwsChunkedPutsAreDecodedAndVerified() throws Exception {
         double before = direct();
+        double ioBefore = registry.counter("fs3.requests.direct.writes.io.thread").count();
         s3.putObject(b -> b.bucket(BUCKET).key("sdk.txt").checksumAlgorithm("CRC32").contentType("text/plain")
                 .metadata(Map.of("who", "sdk")), RequestBody.fromBytes(BODY));
         assertThat(direct()).isEqualTo(before + 1);
+        assertThat(registry.counter("fs3.requests.direct.writes.io.thread").count())
+                .as("after Expect: 100-continue too").isEqualTo(ioBefore + (storesOnIoThread ? 1 : 0));
         assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("sdk.txt")).asByteArray()).isEqualTo(BODY);
         HeadObjectResponse head = s3.headObject(b -> b.bucket(BUCKET).key("sdk.txt").checksumMode("ENABLED"));
         CRC32 crc = new CRC32();
@@ -267,36 +271,51 @@ class ObjectPutFastPathIT {
     }
 
     /**
-     * A PUT whose body came with its headers is stored on the I/O thread, unless configured otherwise; one that
-     * fails there is still Jersey's S3 error, with nothing stored.
+     * With fsync off a PUT is read as its body arrives, with its headers or after them, and stored on the I/O
+     * thread, unless configured otherwise; one that fails there is still Jersey's S3 error, with nothing stored.
      */
     @Test
-    void aBodyThatArrivedWithItsHeadersIsStoredWhereConfigured() throws Exception {
+    void theBodyIsReadAsItArrivesAndStoredWhereConfigured() throws Exception {
         double all = direct();
         double onIoThread = registry.counter("fs3.requests.direct.writes.io.thread").count();
-        assertThat(oneWritePut(presignedPut("one-write.txt", Map.of(), "text/plain"), "")).startsWith("HTTP/1.1 200");
-        assertThat(direct()).isEqualTo(all + 1);
+        assertThat(rawPut(presignedPut("one-write.txt", Map.of(), "text/plain"), "", 0)).startsWith("HTTP/1.1 200");
+        assertThat(rawPut(presignedPut("late-body.txt", Map.of(), "text/plain"), "", 300)).startsWith("HTTP/1.1 200");
+        assertThat(direct()).isEqualTo(all + 2);
         assertThat(registry.counter("fs3.requests.direct.writes.io.thread").count())
-                .isEqualTo(onIoThread + (storesOnIoThread ? 1 : 0));
+                .isEqualTo(onIoThread + (storesOnIoThread ? 2 : 0));
         assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("one-write.txt")).asByteArray()).isEqualTo(BODY);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("late-body.txt")).asByteArray()).isEqualTo(BODY);
 
-        String badDigest = oneWritePut(presignedPut("bad-digest.txt", Map.of(), "text/plain"),
-                "Content-MD5: " + Base64.getEncoder().encodeToString(new byte[16]) + "\r\n");
+        String badDigest = rawPut(presignedPut("bad-digest.txt", Map.of(), "text/plain"),
+                "Content-MD5: " + Base64.getEncoder().encodeToString(new byte[16]) + "\r\n", 0);
         assertThat(badDigest).startsWith("HTTP/1.1 400").contains("<Code>BadDigest</Code>");
         assertThat(root.resolve(BUCKET).resolve("bad-digest.txt")).doesNotExist();
-        assertThat(direct()).isEqualTo(all + 1);
+        assertThat(direct()).isEqualTo(all + 2);
     }
 
-    /** PUTs {@link #BODY} with its request line and headers in one write; the whole response, as text. */
-    static String oneWritePut(URI put, String extraHeaders) throws Exception {
+    /**
+     * PUTs {@link #BODY} on a raw connection: request line, headers and body in one write, or the body
+     * {@code bodyDelayMillis} after the headers. The whole response, as text.
+     */
+    static String rawPut(URI put, String extraHeaders, long bodyDelayMillis) throws Exception {
         try (Socket socket = new Socket(put.getHost(), put.getPort())) {
             socket.setSoTimeout(30_000);
-            ByteArrayOutputStream request = new ByteArrayOutputStream();
-            request.writeBytes(("PUT " + put.getRawPath() + "?" + put.getRawQuery() + " HTTP/1.1\r\nHost: "
+            socket.setTcpNoDelay(true);
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            head.writeBytes(("PUT " + put.getRawPath() + "?" + put.getRawQuery() + " HTTP/1.1\r\nHost: "
                     + put.getHost() + ":" + put.getPort() + "\r\nContent-Type: text/plain\r\n" + extraHeaders
                     + "Content-Length: " + BODY.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            request.writeBytes(BODY);
-            socket.getOutputStream().write(request.toByteArray());
+            OutputStream out = socket.getOutputStream();
+            if (bodyDelayMillis > 0) {
+                out.write(head.toByteArray());
+                out.flush();
+                Thread.sleep(bodyDelayMillis); // the request is now waiting for its body
+                out.write(BODY);
+            } else {
+                head.writeBytes(BODY);
+                out.write(head.toByteArray());
+            }
+            out.flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -9,6 +9,7 @@ import java.io.EOFException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +41,22 @@ class SmallBodyTest {
         late.start();
         assertThat(body.readRest(content)).isTrue();
         late.join();
+        assertThat(body.bytes()).isEqualTo(BODY);
+    }
+
+    @Test
+    void readAllWaitsForTheRestWithoutBlocking() {
+        AsyncContent content = new AsyncContent();
+        write(content, 0, 5, false);
+        SmallBody body = new SmallBody(BODY.length);
+        AtomicInteger done = new AtomicInteger();
+        body.readAll(content, done::incrementAndGet);
+        assertThat(done).as("returned at once, still waiting").hasValue(0);
+        write(content, 5, 12, false);
+        assertThat(done).hasValue(0);
+        write(content, 12, BODY.length, true);
+        assertThat(done).hasValue(1);
+        assertThat(body.readRest(content)).isTrue();
         assertThat(body.bytes()).isEqualTo(BODY);
     }
 
