@@ -77,15 +77,14 @@ public final class ObjectPutFastPath extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         SmallBody body = new SmallBody(accepted.put().length());
+        WorkerDispatch.Task onWorker = () -> store(request, response, callback, accepted, body, start, false);
         if (getInvocationType() != InvocationType.NON_BLOCKING) { // already on a worker thread
-            WorkerDispatch.runCompleting(request, response, callback,
-                    () -> store(request, response, callback, accepted, body, start, false));
+            WorkerDispatch.runCompleting(request, response, callback, onWorker);
         } else if (storeOnIoThread) { // the body as it arrives, without a thread waiting for it; then the store
             body.readAll(request, () -> WorkerDispatch.runCompleting(request, response, callback,
                     () -> store(request, response, callback, accepted, body, start, true)));
         } else { // reading the rest of the body may wait for the client: not on the I/O thread
-            WorkerDispatch.toWorker(request, response, callback,
-                    () -> store(request, response, callback, accepted, body, start, false));
+            WorkerDispatch.toWorker(request, response, callback, onWorker);
         }
         return true;
     }

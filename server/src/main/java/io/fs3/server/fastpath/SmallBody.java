@@ -64,7 +64,7 @@ final class SmallBody {
     /** Reads the rest, waiting for the client as needed; true when the whole body was read. */
     boolean readRest(Content.Source source) {
         if (complete()) {
-            return failure == null && read == body.length;
+            return whole();
         }
         try (InputStream in = Content.Source.asInputStream(source)) {
             while (read < body.length) {
@@ -78,7 +78,7 @@ final class SmallBody {
             failure = e; // a stalled or vanished client: Jersey reports it (RequestTimeout, IncompleteBody...)
         }
         ended = true;
-        return failure == null && read == body.length;
+        return whole();
     }
 
     /** The body; only once it was read whole. */
@@ -90,6 +90,10 @@ final class SmallBody {
     List<Content.Chunk> replay() {
         Content.Chunk end = failure == null ? Content.Chunk.EOF : Content.Chunk.from(failure, true);
         return read > 0 ? List.of(Content.Chunk.from(ByteBuffer.wrap(body, 0, read), false), end) : List.of(end);
+    }
+
+    private boolean whole() {
+        return failure == null && read == body.length;
     }
 
     private boolean complete() {
