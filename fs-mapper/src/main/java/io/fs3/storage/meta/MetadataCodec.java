@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Encodes {@link StoredMetadata} as compact "name=value" lines (names and values percent-encoded),
- * the same bytes for xattrs and sidecar files. Unknown names are ignored so newer fs3 versions can add
+ * Encodes {@link StoredMetadata} as "name=value" lines (names and values percent-encoded), the form of
+ * sidecar files, or in the binary form xattrs use ({@link CompactMetadataCodec}, which carries the rarer
+ * fields as the same lines); decodes either. Unknown names are ignored so newer fs3 versions can add
  * fields; anything unparseable decodes to empty (the object then counts as written by another program).
  */
 public final class MetadataCodec {
@@ -25,53 +26,78 @@ public final class MetadataCodec {
     private MetadataCodec() {
     }
 
+    /** The text form (sidecar files, and what older fs3 versions wrote to the xattr too). */
     public static byte[] encode(StoredMetadata m) {
         StringBuilder b = new StringBuilder(256).append(VERSION).append('\n');
         line(b, "etag", m.etag());
         line(b, "stamp.key", m.stamp().fileKey());
         line(b, "stamp.size", Long.toString(m.stamp().size()));
         line(b, "stamp.mtime", Long.toString(m.stamp().mtimeNanos()));
+        line(b, "h.content-type", m.content().contentType());
+        new TreeMap<>(m.checksums()).forEach((k, v) -> line(b, "c." + k, v));
+        otherLines(b, m);
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The binary form, small enough for the common case to fit inside an ext4 inode: see {@link CompactMetadataCodec}. */
+    public static byte[] encodeCompact(StoredMetadata m) {
+        return CompactMetadataCodec.encode(m);
+    }
+
+    /** Either form; empty if neither parses. */
+    public static Optional<StoredMetadata> decode(byte[] bytes) {
+        if (bytes.length > 0 && bytes[0] == CompactMetadataCodec.MAGIC) {
+            return CompactMetadataCodec.decode(bytes);
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int firstLine = text.indexOf('\n');
+        if (!(firstLine < 0 ? text : text.substring(0, firstLine)).equals(VERSION)) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, String> f = fields(firstLine < 0 ? "" : text.substring(firstLine + 1));
+            FileStamp stamp = new FileStamp(f.get("stamp.key"), Long.parseLong(f.get("stamp.size")),
+                    Long.parseLong(f.get("stamp.mtime")));
+            return Optional.of(fromFields(f.get("etag"), stamp, f));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The lines of everything but the ETag, stamp, content type and checksums (which the binary form packs). */
+    static void otherLines(StringBuilder b, StoredMetadata m) {
         ContentHeaders c = m.content();
-        line(b, "h.content-type", c.contentType());
         line(b, "h.content-encoding", c.contentEncoding());
         line(b, "h.content-disposition", c.contentDisposition());
         line(b, "h.content-language", c.contentLanguage());
         line(b, "h.cache-control", c.cacheControl());
         line(b, "h.expires", c.expires());
         new TreeMap<>(m.userMetadata()).forEach((k, v) -> line(b, "m." + k, v));
-        new TreeMap<>(m.checksums()).forEach((k, v) -> line(b, "c." + k, v));
         new TreeMap<>(m.tags()).forEach((k, v) -> line(b, "t." + k, v));
         if (!m.partSizes().isEmpty()) {
             line(b, "parts", encodePartSizes(m.partSizes()));
         }
         line(b, "acl", m.acl());
-        return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    public static Optional<StoredMetadata> decode(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        String[] lines = text.split("\n");
-        if (lines.length == 0 || !lines[0].equals(VERSION)) {
-            return Optional.empty();
-        }
+    /** "name=value" lines, decoded; lines without '=' are skipped. */
+    static Map<String, String> fields(String lines) {
         Map<String, String> f = new TreeMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int eq = lines[i].indexOf('=');
+        for (String line : lines.split("\n")) {
+            int eq = line.indexOf('=');
             if (eq > 0) {
-                f.put(dec(lines[i].substring(0, eq)), dec(lines[i].substring(eq + 1)));
+                f.put(dec(line.substring(0, eq)), dec(line.substring(eq + 1)));
             }
         }
-        try {
-            FileStamp stamp = new FileStamp(f.get("stamp.key"), Long.parseLong(f.get("stamp.size")),
-                    Long.parseLong(f.get("stamp.mtime")));
-            ContentHeaders c = new ContentHeaders(f.get("h.content-type"), f.get("h.content-encoding"),
-                    f.get("h.content-disposition"), f.get("h.content-language"), f.get("h.cache-control"),
-                    f.get("h.expires"));
-            return Optional.of(new StoredMetadata(f.get("etag"), stamp, c, prefixed(f, "m."), prefixed(f, "c."),
-                    prefixed(f, "t."), decodePartSizes(f.get("parts")), f.get("acl")));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return f;
+    }
+
+    static StoredMetadata fromFields(String etag, FileStamp stamp, Map<String, String> f) {
+        ContentHeaders c = new ContentHeaders(f.get("h.content-type"), f.get("h.content-encoding"),
+                f.get("h.content-disposition"), f.get("h.content-language"), f.get("h.cache-control"),
+                f.get("h.expires"));
+        return new StoredMetadata(etag, stamp, c, prefixed(f, "m."), prefixed(f, "c."), prefixed(f, "t."),
+                decodePartSizes(f.get("parts")), f.get("acl"));
     }
 
     /**

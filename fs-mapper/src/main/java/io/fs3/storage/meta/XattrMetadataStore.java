@@ -11,7 +11,7 @@ import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Metadata in one extended attribute, {@code user.fs3.meta}, on the object's own inode. */
+/** Metadata in one extended attribute, {@code user.fs3.meta}, on the object's own inode, in the compact form. */
 public final class XattrMetadataStore implements MetadataStore {
     static final String ATTR = "fs3.meta";
     /** Metadata without large user metadata or tags fits; a bigger value costs one more read. */
@@ -54,7 +54,7 @@ public final class XattrMetadataStore implements MetadataStore {
         if (view == null) {
             throw new FileSystemException(target.toString(), null, "extended attributes not supported");
         }
-        view.write(ATTR, ByteBuffer.wrap(MetadataCodec.encode(metadata)));
+        view.write(ATTR, ByteBuffer.wrap(MetadataCodec.encodeCompact(metadata)));
     }
 
     @Override
