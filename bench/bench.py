@@ -33,6 +33,7 @@ REPO = os.path.dirname(HERE)
 AK, SK = "benchaccesskey", "benchsecretkey0123456789abcdefghijklmnop"
 HZ = os.sysconf("SC_CLK_TCK")
 KiB, MiB, GiB = 1 << 10, 1 << 20, 1 << 30
+PUT_RATE_CAP = 12_000  # PUT 4 KiB: the list of fresh keys lasts this many PUTs/s over a whole measurement
 
 PROCS = []  # every process we started (Popen, own session)
 
@@ -71,6 +72,14 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def settle():
+    """Writes out what the small PUTs left dirty (hundreds of thousands of new files), so that writeback does
+    not compete with the next figures."""
+    t0 = time.perf_counter()
+    os.sync()
+    log(f"sync after the small PUTs: {time.perf_counter() - t0:.1f} s")
 
 
 def drop_caches():
@@ -206,6 +215,10 @@ class Server:
     def put_target(self, bucket, key):
         return s3lite.Signer(AK, SK, f"127.0.0.1:{self.port}").presign("PUT", f"/{bucket}/{key}", expires=7200)
 
+    def put_targets(self, bucket, keys):
+        return s3lite.Signer(AK, SK, f"127.0.0.1:{self.port}").presign_many("PUT", (f"/{bucket}/{k}" for k in keys),
+                                                                            expires=7200)
+
     def put_bucket(self):
         return f"put-{self.name}"
 
@@ -293,6 +306,9 @@ http {{
     def put_target(self, bucket, key):
         return f"/{bucket}/{key}"
 
+    def put_targets(self, bucket, keys):
+        return (f"/{bucket}/{k}" for k in keys)
+
 
 # ---------------------------------------------------------------------------------------------
 # load
@@ -314,6 +330,14 @@ class RepeatedBytes:
             raise ValueError("slices must start at a multiple of the block")
         full, rest = divmod(stop - start, len(self.block))
         return self.block * full + self.block[:rest]
+
+
+class FreshTargets(list):
+    """wrk arguments of a fresh.lua load: each run starts in the target list where the last one stopped."""
+
+    def __init__(self, args):
+        super().__init__(args)
+        self.next = 0
 
 
 def merge_runs(runs):
@@ -345,6 +369,9 @@ class Bench:
             self.details.setdefault(figure, {})[server] = detail
 
     def wrk(self, srv, script_args, conns, secs, script="paths.lua", timeout="60s", quiet=False):
+        fresh = script_args if isinstance(script_args, FreshTargets) else None
+        if fresh:
+            script, script_args = "fresh.lua", fresh + [str(fresh.next)]
         cmd = (["taskset", "-c", self.client_cpus] if self.client_cpus else []) + [
             "wrk", "-t1", f"-c{conns}", f"-d{secs}s", f"--timeout={timeout}", "-s", os.path.join(HERE, "wrk", script),
             f"http://127.0.0.1:{srv.port}", "--"] + script_args
@@ -355,6 +382,9 @@ class Bench:
         if not m:
             raise RuntimeError(f"wrk failed: {out.stdout[-500:]} {out.stderr[-500:]}")
         r = json.loads(m.group(1))
+        if fresh:
+            # requests still in flight at the end, and the one wrk takes up front, used targets too
+            fresh.next += r["requests"] + conns + 1
         r["server_cpu_s"] = s1 - s0
         r["client_cpu_s"] = c1 - c0
         secs_run = r["duration_us"] / 1e6
@@ -398,14 +428,19 @@ class Bench:
         self.check_get(srv, "bench", small_keys[0], 4 * KiB)
         return gets
 
-    def put4k_targets(self, srv):
+    def put4k_targets(self, srv, warmup_cap):
+        """Every PUT writes a new key (see bench/README.md: overwriting a few keys over and over measured the
+        kernel's inode reuse more than the server). Keys have one length, so the targets do too (fresh.lua)."""
         bucket = srv.put_bucket()
         puts = os.path.join(srv.tmp, f"{srv.name}-put4k.txt")
         with open(puts, "w") as f:
-            for i in range(1000):
-                f.write(srv.put_target(bucket, f"small/p{i:04d}") + "\n")
+            f.writelines(t + "\n" for t in srv.put_targets(bucket, (f"small/p{i:07d}" for i in range(self.put_keys(warmup_cap)))))
         self.check_put(srv, bucket, "small/check", 4 * KiB)
-        return [puts, "PUT", str(4 * KiB)]
+        return FreshTargets([puts, "PUT", str(4 * KiB)])
+
+    def put_keys(self, warmup_cap):
+        """Enough targets for the warm-up and the measurement at up to PUT_RATE_CAP PUTs/s (beyond, keys repeat)."""
+        return int(PUT_RATE_CAP * (warmup_cap + 2 * self.args.duration + 2))
 
     def alternating(self, loads, conns):
         """Runs each (server, wrk args) load in the order A B C C B A, half the duration each time, and merges
@@ -441,9 +476,9 @@ class Bench:
         a = self.args
         loads = []
         for srv in servers:
-            args = self.put4k_targets(srv)
             # nginx has no JIT to warm; a fresh fs3 for the fsync figures only needs the PUT path compiled
             cap = warmup or {"fs3": a.warmup_put, "s3proxy": a.warmup_put, "nginx": a.warmup_nginx}[srv.name]
+            args = self.put4k_targets(srv, cap)
             w = self.warm(srv, args, 16, cap)
             self.details.setdefault("PUT 4 KiB warm-up" + label_suffix, {})[srv.name] = w
             loads.append((srv, args))
@@ -800,10 +835,10 @@ def main():
     ap.add_argument("--keep", action="store_true", help="keep the temp directory")
     a = ap.parse_args()
     # warm-up caps (s): the JIT needs a minute or more on one core before a server reaches its steady rate
-    a.warmup, a.warmup_put, a.warmup_short, a.duration = (8, 8, 1, 2) if a.quick else (80, 36, 3, 5)
+    a.warmup, a.warmup_put, a.warmup_short, a.duration = (8, 8, 1, 2) if a.quick else (52, 36, 3, 5)
     a.warmup_put_short = 4 if a.quick else 12  # a fresh fs3 (fsync on) only needs its PUT path compiled
     a.warmup_nginx = 4 if a.quick else 8  # no JIT to wait for: the page cache and connections only
-    a.list_deadline = 7  # a listing slower than this is stopped and extrapolated (S3Proxy's rate is steady)
+    a.list_deadline = 5  # a listing slower than this is stopped and extrapolated (S3Proxy's rate is steady)
     a.list_repeats = 2 if a.quick else 10
     if a.huge_gib is None:
         a.huge_gib = 1 if a.quick else 10
@@ -865,6 +900,7 @@ def main():
             b.guard(servers[0], "GET 4 KiB", b.small_get_figures, servers, small_keys)
         if "put" not in skip:
             b.guard(servers[0], "PUT 4 KiB", b.small_put_figures, servers)
+            settle()
         # 3. The rest, one server at a time, each stopped when done.
         for srv in servers:
             name = srv.name
@@ -888,7 +924,6 @@ def main():
                 try:
                     suffix = " (fs3 fsync on)"
                     b.guard(sync, "PUT 4 KiB (fsync on)", b.small_put_figures, [sync], suffix, a.warmup_put_short)
-                    b.guard(sync, "PUT 64 MiB (fsync on)", b.big_put_figures, sync, suffix)
                 finally:
                     sync.stop()
             if name == "fs3" and "huge" not in skip:
