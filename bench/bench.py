@@ -209,15 +209,17 @@ class Server:
     def memory(self):
         return memory_mb(self.proc.pid)
 
+    def signer(self):
+        return s3lite.Signer(AK, SK, f"127.0.0.1:{self.port}")
+
     def get_target(self, bucket, key):
-        return s3lite.Signer(AK, SK, f"127.0.0.1:{self.port}").presign("GET", f"/{bucket}/{key}", expires=7200)
+        return self.signer().presign("GET", f"/{bucket}/{key}", expires=7200)
 
     def put_target(self, bucket, key):
-        return s3lite.Signer(AK, SK, f"127.0.0.1:{self.port}").presign("PUT", f"/{bucket}/{key}", expires=7200)
+        return self.signer().presign("PUT", f"/{bucket}/{key}", expires=7200)
 
     def put_targets(self, bucket, keys):
-        return s3lite.Signer(AK, SK, f"127.0.0.1:{self.port}").presign_many("PUT", (f"/{bucket}/{k}" for k in keys),
-                                                                            expires=7200)
+        return self.signer().presign_many("PUT", (f"/{bucket}/{k}" for k in keys), expires=7200)
 
     def put_bucket(self):
         return f"put-{self.name}"
