@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -123,6 +124,32 @@ class PosixStorageTest {
                         e -> assertThat(e.error()).isEqualTo(S3Error.EXISTING_OBJECT_IS_DIRECTORY));
         assertThat(root.resolve("bkt/empty")).isEmptyDirectory();
         assertThat(Files.readString(root.resolve("bkt/full/inside"))).isEqualTo("kept");
+        assertThat(tempFiles()).isEmpty();
+    }
+
+    /** Small bodies learn it when the parents are made (no look first), large ones before their body is read. */
+    @Test
+    void aFileOrSymlinkAmongTheParentsIsRefused() throws IOException {
+        PosixBackend b = backend(MetadataMode.AUTO);
+        Files.writeString(root.resolve("bkt/file"), "kept");
+        Files.createDirectories(root.resolve("outside"));
+        Files.createSymbolicLink(root.resolve("bkt/link"), root.resolve("outside"));
+        InputStream unread = new InputStream() {
+            @Override
+            public int read() {
+                throw new AssertionError("a large body under a bad parent is not read");
+            }
+        };
+        for (String key : new String[] {"file/child", "file/deeper/child", "link/child"}) {
+            S3Error expected = key.startsWith("link") ? S3Error.ACCESS_DENIED : S3Error.OBJECT_PARENT_IS_FILE;
+            for (PutRequest request : List.of(put("data"),
+                    new PutRequest(unread, 5L << 30, ContentHeaders.NONE, Map.of(), null, null, false))) {
+                assertThatThrownBy(() -> b.objects().put(bucket, ObjectKey.of(key), request))
+                        .as(key).isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.error()).isEqualTo(expected));
+            }
+        }
+        assertThat(Files.readString(root.resolve("bkt/file"))).isEqualTo("kept");
+        assertThat(root.resolve("outside")).isEmptyDirectory();
         assertThat(tempFiles()).isEmpty();
     }
 

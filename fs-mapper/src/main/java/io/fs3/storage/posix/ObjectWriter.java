@@ -41,12 +41,13 @@ public final class ObjectWriter {
         if (key.isFolder()) {
             return writeFolder(bucketDir, key, target, request);
         }
-        publisher.checkParents(bucketDir, target);
-        // The rename refuses a directory at the key's name anyway; look first only where that saves
-        // receiving a body worth not receiving.
-        if ((request.contentLength() < 0 || request.contentLength() > CHECK_FIRST_ABOVE)
-                && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw S3Exception.of(S3Error.EXISTING_OBJECT_IS_DIRECTORY).withResource(key.value());
+        // The publish refuses a file or symlink among the parents and a directory at the key's name anyway;
+        // look first only where that saves receiving a body worth not receiving.
+        if (request.contentLength() < 0 || request.contentLength() > CHECK_FIRST_ABOVE) {
+            publisher.checkParents(bucketDir, target);
+            if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw S3Exception.of(S3Error.EXISTING_OBJECT_IS_DIRECTORY).withResource(key.value());
+            }
         }
         Path temp = null;
         try {
