@@ -1,5 +1,7 @@
 package io.fs3.storage.meta;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.common.hash.Hashing;
 import io.fs3.storage.StoredMetadata;
 
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,7 +21,16 @@ import java.util.UUID;
  * stamp ties a sidecar to one version of the file, so a stale sidecar is detected by the reader.
  */
 public final class SidecarMetadataStore implements MetadataStore {
+    /** How long a bucket seen without a sidecar directory skips the look in {@link #delete}. */
+    static final Duration ABSENCE_REMEMBERED = Duration.ofSeconds(1);
     private final String reservedDir;
+    /**
+     * Sidecar directories recently seen absent. The delete that follows every xattr write then costs no
+     * access(2). Only deletes use it: a sidecar another instance writes meanwhile is at worst left behind,
+     * where its stamp no longer matches the object, never read in place of current metadata.
+     */
+    private final Cache<Path, Boolean> recentlyAbsent = Caffeine.newBuilder()
+            .expireAfterWrite(ABSENCE_REMEMBERED).maximumSize(10_000).build();
 
     public SidecarMetadataStore(String reservedDir) {
         this.reservedDir = reservedDir;
@@ -47,6 +59,7 @@ public final class SidecarMetadataStore implements MetadataStore {
     @Override
     public void write(Path bucketDir, String key, Path target, StoredMetadata metadata) throws IOException {
         Path file = sidecar(bucketDir, key);
+        recentlyAbsent.invalidate(metaDir(bucketDir));
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(".tmp-" + UUID.randomUUID());
         try {
@@ -60,8 +73,12 @@ public final class SidecarMetadataStore implements MetadataStore {
     @Override
     public void delete(Path bucketDir, String key, Path target) throws IOException {
         Path metaDir = metaDir(bucketDir);
+        if (recentlyAbsent.getIfPresent(metaDir) != null) {
+            return;
+        }
         if (!Files.exists(metaDir)) {
-            return; // called on every xattr write: a bucket that never had sidecars costs one access(2)
+            recentlyAbsent.put(metaDir, Boolean.TRUE);
+            return;
         }
         try {
             Files.deleteIfExists(sidecarIn(metaDir, key));

@@ -40,6 +40,18 @@ class SidecarMetadataStoreTest {
         assertThat(bucket.resolve(".fs3")).doesNotExist(); // reading creates nothing
     }
 
+    /** The delete after every xattr write looks for the sidecar directory once a second at most, but never misses one it wrote. */
+    @Test
+    void deleteRemembersAnAbsentDirectoryButNotPastItsOwnWrites() throws IOException {
+        Path file = Files.writeString(bucket.resolve("a.txt"), "hello");
+        store.delete(bucket, "a.txt", file);
+        assertThat(bucket.resolve(".fs3")).doesNotExist(); // deleting creates nothing
+        StoredMetadata m = new StoredMetadata("etag", new FileStamp("k", 5, 1), ContentHeaders.NONE, Map.of(), Map.of());
+        store.write(bucket, "a.txt", file, m);
+        store.delete(bucket, "a.txt", file);
+        assertThat(store.sidecar(bucket, "a.txt")).doesNotExist();
+    }
+
     @Test
     void unreadableSidecarReadsAsNone() throws IOException {
         Path sidecar = store.sidecar(bucket, "a.txt");
