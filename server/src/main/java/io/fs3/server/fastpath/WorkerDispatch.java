@@ -30,6 +30,16 @@ final class WorkerDispatch {
         }
     }
 
+    /** Runs {@code task} on Jetty's thread pool; false if the pool refused it (the caller then answers). */
+    static boolean tryWorker(Request request, Runnable task) {
+        try {
+            request.getComponents().getExecutor().execute(task);
+            return true;
+        } catch (RejectedExecutionException full) {
+            return false;
+        }
+    }
+
     /** Runs {@code task} here; a failure it lets through still completes the request. */
     static void runCompleting(Request request, Response response, Callback callback, Task task) {
         try {
