@@ -152,13 +152,13 @@ public final class ObjectReadFastPath extends Handler.Wrapper {
      * meanwhile fails the response, and Jetty ends the connection short of the declared length.
      */
     private void stream(Request request, Response response, Callback callback, RequestContext context) {
-        writeHeaders(response, context);
         OpenObject open = context.answer().file();
         long size = context.answer().metadata().size();
         long sent = 0;
         RetainableByteBuffer pooled = request.getComponents().getByteBufferPool()
                 .acquire((int) Math.min(STREAM_BUFFER, size), true);
         try (open) {
+            writeHeaders(response, context);
             ByteBuffer buf = pooled.getByteBuffer();
             FileChannel channel = open.channel();
             while (sent < size) {
