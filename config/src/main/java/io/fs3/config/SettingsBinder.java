@@ -49,7 +49,7 @@ final class SettingsBinder {
                 r.countOrAuto("fs3.cache.metadata.max-entries",
                         CacheSettings.autoMetadataEntries(Runtime.getRuntime().maxMemory()), 0, Integer.MAX_VALUE,
                         "Objects whose metadata is cached (each is revalidated with one stat on use); auto = as many as "
-                                + "fill 1/8 of the maximum heap at ~750 bytes each (-Xmx1g: ~179k), 10k to 2M."),
+                                + "fill 1/8 of the maximum heap at ~500 bytes each (-Xmx1g: ~268k), 10k to 2M."),
                 r.integer("fs3.cache.listing.max-entries", 2_000_000, 0, Integer.MAX_VALUE,
                         "Directory entries kept in sorted directory snapshots for listing (revalidated by directory stat)."),
                 r.duration("fs3.cache.metadata.max-age", "0s",

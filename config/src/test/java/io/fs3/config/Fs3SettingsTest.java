@@ -155,9 +155,9 @@ class Fs3SettingsTest {
 
     @Test
     void autoMetadataCacheTakesAnEighthOfTheHeapWithinBounds() {
-        assertThat(CacheSettings.autoMetadataEntries(128L << 20)).isEqualTo(22_369);
-        assertThat(CacheSettings.autoMetadataEntries(1L << 30)).isEqualTo(178_956);
-        assertThat(CacheSettings.autoMetadataEntries(6L << 30)).isEqualTo(1_073_741);
+        assertThat(CacheSettings.autoMetadataEntries(128L << 20)).isEqualTo(33_554);
+        assertThat(CacheSettings.autoMetadataEntries(1L << 30)).isEqualTo(268_435);
+        assertThat(CacheSettings.autoMetadataEntries(6L << 30)).isEqualTo(1_610_612);
         assertThat(CacheSettings.autoMetadataEntries(16L << 20)).isEqualTo(10_000);
         assertThat(CacheSettings.autoMetadataEntries(64L << 30)).isEqualTo(2_000_000);
     }

@@ -2,6 +2,10 @@ package io.fs3.storage.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.common.collect.Interner;
+import com.google.common.collect.Interners;
+import io.fs3.storage.FileStamp;
+import io.fs3.storage.ObjectKey;
 import io.fs3.storage.ObjectMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -10,15 +14,25 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
- * Object metadata by path, validated on every use against a fresh stat: an entry is served only while
- * the file's inode, size and mtime (and ctime, where the caller has it) are unchanged, so writes by
- * other programs or other fs3 instances are never hidden. It saves the xattr/sidecar reads, not the stat.
+ * Object metadata by bucket directory and key, validated on every use against a fresh stat: an entry is
+ * served only while the file's inode, size and mtime (and ctime, where the caller has it) are unchanged, so
+ * writes by other programs or other fs3 instances are never hidden. It saves the xattr/sidecar reads, not
+ * the stat.
  */
 public final class MetadataCache {
-    private record Entry(FileStat stat, ObjectMetadata metadata) {
+    /**
+     * What an entry is found by. The key string is the one the cached metadata holds and bucket directories
+     * are interned, so a key costs one small record; keying by the object's Path cost ~180 bytes an entry
+     * (the path's bytes and its offsets), a quarter of the cache's heap.
+     */
+    private record Key(Path bucketDir, String key) {
     }
 
-    private final Cache<Path, Entry> cache;
+    private record Entry(FileStamp stamp, long ctimeNanos, ObjectMetadata metadata) {
+    }
+
+    private final Cache<Key, Entry> cache;
+    private final Interner<Path> bucketDirs = Interners.newWeakInterner();
 
     public MetadataCache(long maxEntries) {
         this(maxEntries, java.time.Duration.ZERO);
@@ -35,30 +49,31 @@ public final class MetadataCache {
         this.cache = b.build();
     }
 
-    /** The cached metadata for {@code path} if it still describes {@code current}, else loads and caches it. */
-    public ObjectMetadata get(Path path, FileStat current, Supplier<ObjectMetadata> loader) {
-        ObjectMetadata cached = peek(path, current);
+    /** The cached metadata of {@code key} if it still describes {@code current}, else loads and caches it. */
+    public ObjectMetadata get(Path bucketDir, ObjectKey key, FileStat current, Supplier<ObjectMetadata> loader) {
+        ObjectMetadata cached = peek(bucketDir, key.value(), current);
         if (cached != null) {
             return cached;
         }
         ObjectMetadata loaded = loader.get();
         // An entry stored without ctime (from a listing) never matches a later lookup that has one.
-        cache.put(path, new Entry(current, loaded));
+        cache.put(new Key(bucketDirs.intern(bucketDir), key.value()),
+                new Entry(current.stamp(), current.ctimeNanos(), loaded));
         return loaded;
     }
 
-    /** The cached metadata for {@code path} if it still describes {@code current}; null otherwise (nothing is loaded). */
-    public ObjectMetadata peek(Path path, FileStat current) {
-        Entry e = cache.getIfPresent(path);
-        if (e != null && e.stat.stamp().equals(current.stamp())
-                && (current.ctimeNanos() < 0 || e.stat.ctimeNanos() == current.ctimeNanos())) {
+    /** The cached metadata of {@code key} if it still describes {@code current}; null otherwise (nothing is loaded). */
+    public ObjectMetadata peek(Path bucketDir, String key, FileStat current) {
+        Entry e = cache.getIfPresent(new Key(bucketDir, key));
+        if (e != null && e.stamp.equals(current.stamp())
+                && (current.ctimeNanos() < 0 || e.ctimeNanos == current.ctimeNanos())) {
             return e.metadata;
         }
         return null;
     }
 
-    public void invalidate(Path path) {
-        cache.invalidate(path);
+    public void invalidate(Path bucketDir, String key) {
+        cache.invalidate(new Key(bucketDir, key));
     }
 
     public void bindTo(MeterRegistry registry) {

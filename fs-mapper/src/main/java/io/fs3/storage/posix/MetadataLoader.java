@@ -28,15 +28,15 @@ public final class MetadataLoader {
     }
 
     public ObjectMetadata file(Path bucketDir, ObjectKey key, Path file, FileStat stat) {
-        return cache.get(file, stat, () -> build(key, stat, store.read(bucketDir, key.value(), file)));
+        return cache.get(bucketDir, key, stat, () -> build(key, stat, store.read(bucketDir, key.value(), file)));
     }
 
     /**
-     * The cached metadata of {@code file} if the cache holds it for exactly this stat (inode, size, mtime,
+     * The cached metadata of {@code key} if the cache holds it for exactly this stat (inode, size, mtime,
      * ctime), else null. Reads nothing from the filesystem, so no re-stat is needed to trust it.
      */
-    public ObjectMetadata cachedFile(Path file, FileStat stat) {
-        return cache.peek(file, stat);
+    public ObjectMetadata cachedFile(Path bucketDir, ObjectKey key, FileStat stat) {
+        return cache.peek(bucketDir, key.value(), stat);
     }
 
     /** The folder object at {@code dir}, if the directory carries fs3's marker metadata. */
@@ -45,21 +45,28 @@ public final class MetadataLoader {
                 Etags.EMPTY_MD5, s.content(), s.userMetadata(), Map.of(), s.tags()));
     }
 
-    public void invalidate(Path path) {
-        cache.invalidate(path);
+    /** Forgets what the cache holds for {@code key} (after fs3 itself changed the object or its metadata). */
+    public void invalidate(Path bucketDir, String key) {
+        cache.invalidate(bucketDir, key);
     }
 
     static ObjectMetadata build(ObjectKey key, FileStat stat, Optional<StoredMetadata> stored) {
         boolean current = stored.isPresent() && stored.get().stamp().equals(stat.stamp()) && stored.get().etag() != null;
         String etag = current ? stored.get().etag() : Etags.synthetic(stat.stamp());
-        ContentHeaders content = stored.map(StoredMetadata::content).orElse(ContentHeaders.NONE);
-        if (content.contentType() == null) {
-            String name = key.segments().get(key.segments().size() - 1);
-            content = content.withContentType(ContentTypes.guess(name));
+        ContentHeaders content = stored.map(StoredMetadata::content).orElse(null);
+        if (content == null) {
+            content = ContentTypes.guessedHeaders(lastSegment(key)); // shared: one per type, not per object
+        } else if (content.contentType() == null) {
+            content = content.withContentType(ContentTypes.guess(lastSegment(key)));
         }
         return new ObjectMetadata(key, stat.stamp().size(), stat.lastModified(), etag, content,
                 stored.map(StoredMetadata::userMetadata).orElse(Map.of()),
                 current ? stored.get().checksums() : Map.of(), stored.map(StoredMetadata::tags).orElse(Map.of()),
                 current ? stored.get().partSizes() : List.of());
+    }
+
+    private static String lastSegment(ObjectKey key) {
+        String v = key.value();
+        return v.substring(v.lastIndexOf('/') + 1);
     }
 }

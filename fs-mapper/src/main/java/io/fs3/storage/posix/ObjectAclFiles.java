@@ -60,7 +60,7 @@ public final class ObjectAclFiles implements ObjectAclStore {
         } catch (IOException e) {
             throw FsErrors.translate(e, S3Error.NO_SUCH_KEY, key.value());
         }
-        metadata.invalidate(path);
+        metadata.invalidate(bucketDir, key.value());
     }
 
     /** The object's stat if it is one (a contained regular file, or a directory for a folder key), else null. */

@@ -56,7 +56,7 @@ public final class ObjectCopier {
             metadataStore.write(bucketDir, key.value(), temp, new StoredMetadata(etag, stat.stamp(), request.content(),
                     request.userMetadata(), checksums, request.tags()));
             publisher.publish(bucketDir, temp, target, false);
-            metadata.invalidate(target);
+            metadata.invalidate(bucketDir, key.value());
             return new PutResult(etag, stat.stamp().size(), checksums);
         } catch (IOException e) {
             throw FsErrors.translate(e, S3Error.NO_SUCH_BUCKET, key.value());

@@ -42,7 +42,7 @@ public final class ObjectRemover {
             }
             metadataStore.delete(bucketDir, key.value(), path);
             Files.delete(path);
-            metadata.invalidate(path);
+            metadata.invalidate(bucketDir, key.value());
             writer.syncDirectory(path.getParent());
             removeEmptyDirectories(bucketDir, path.getParent());
         } catch (NoSuchFileException e) {

@@ -32,7 +32,7 @@ public final class ObjectTagger {
         } catch (IOException e) {
             throw FsErrors.translate(e, S3Error.NO_SUCH_KEY, key.value());
         }
-        metadata.invalidate(path);
+        metadata.invalidate(bucketDir, key.value());
     }
 
 }

@@ -64,7 +64,7 @@ public final class ObjectWriter {
                             request.tags()));
             publisher.publish(bucketDir, temp, target, request.ifNoneMatchAll());
             temp = null; // published: nothing left to clean up (no lstat of a name that is gone)
-            metadata.invalidate(target);
+            metadata.invalidate(bucketDir, key.value());
             return new PutResult(etag, streamed.size(), checksums);
         } catch (IOException e) {
             throw FsErrors.translate(e, S3Error.NO_SUCH_BUCKET, key.value());

@@ -44,7 +44,7 @@ public final class PosixStorage implements ObjectStore {
         Path path = objectPath(bucket, bucketDir, key);
         for (int attempt = 1; ; attempt++) {
             FileStat stat = stat(bucket, bucketDir, key, path);
-            ObjectMetadata cached = key.isFolder() ? null : metadata.cachedFile(path, stat);
+            ObjectMetadata cached = key.isFolder() ? null : metadata.cachedFile(bucketDir, key, stat);
             if (cached != null) {
                 return cached; // read nothing by path: nothing a concurrent replace could have mixed in
             }
@@ -70,7 +70,7 @@ public final class PosixStorage implements ObjectStore {
             if (after != null && after.stamp().equals(before.stamp())) {
                 // Cached metadata validated against this very stat needs no further stat; metadata read
                 // from the filesystem by path does (a writer may have replaced the file meanwhile).
-                ObjectMetadata m = metadata.cachedFile(path, after);
+                ObjectMetadata m = metadata.cachedFile(bucketDir, key, after);
                 if (m != null) {
                     return new OpenObject(m, ch);
                 }

@@ -66,7 +66,7 @@ final class PosixCompletion implements Completion {
                     upload.content(), upload.userMetadata(), checksums, upload.tags(), partSizes(infos), upload.acl()));
             tools.publisher().publish(target.bucketDir(), temp, target.path(), false);
             published = true;
-            tools.metadataLoader().invalidate(target.path());
+            tools.metadataLoader().invalidate(target.bucketDir(), target.key());
             claim.removeStaging();
             ChecksumType type = checksums.isEmpty() ? null : upload.checksumType();
             return new CompleteResult(etag, size, checksums, type);
