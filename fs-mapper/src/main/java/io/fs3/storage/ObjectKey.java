@@ -4,7 +4,6 @@ import io.fs3.s3.S3Error;
 import io.fs3.s3.S3Exception;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * An object key that a POSIX tree can hold: at most 1024 UTF-8 bytes, '/'-separated segments of at
@@ -28,13 +27,7 @@ public record ObjectKey(String value) implements Comparable<ObjectKey> {
         return value.endsWith("/");
     }
 
-    /** The path segments; a folder key's trailing '/' adds no empty segment. */
-    public List<String> segments() {
-        String body = isFolder() ? value.substring(0, value.length() - 1) : value;
-        return List.of(body.split("/", -1));
-    }
-
-    /** How many path segments the key has: {@code segments().size()} without splitting. */
+    /** How many '/'-separated path segments the key has; a folder key's trailing '/' adds none. */
     public int segmentCount() {
         int end = isFolder() ? value.length() - 1 : value.length();
         int n = 1;
@@ -50,6 +43,11 @@ public record ObjectKey(String value) implements Comparable<ObjectKey> {
     public String firstSegment() {
         int slash = value.indexOf('/');
         return slash < 0 ? value : value.substring(0, slash);
+    }
+
+    /** The last path segment of a file key (its file name). */
+    public String lastSegment() {
+        return value.substring(value.lastIndexOf('/') + 1);
     }
 
     // Runs for every key of every listing, so it scans the key in place instead of splitting it.

@@ -24,6 +24,14 @@ class ObjectKeyTest {
     }
 
     @Test
+    void firstAndLastSegments() {
+        assertThat(ObjectKey.of("a/b/c.txt").firstSegment()).isEqualTo("a");
+        assertThat(ObjectKey.of("a/b/c.txt").lastSegment()).isEqualTo("c.txt");
+        assertThat(ObjectKey.of("c.txt").lastSegment()).isEqualTo("c.txt");
+        assertThat(ObjectKey.of("a/b/").segmentCount()).isEqualTo(2);
+    }
+
+    @Test
     void countsUtf8BytesForTheKeyAndSegmentLimits() {
         String segment85 = "€".repeat(85); // 255 bytes in 85 chars
         assertThat(ObjectKey.of(segment85 + "/x").segmentCount()).isEqualTo(2);

@@ -55,18 +55,13 @@ public final class MetadataLoader {
         String etag = current ? stored.get().etag() : Etags.synthetic(stat.stamp());
         ContentHeaders content = stored.map(StoredMetadata::content).orElse(null);
         if (content == null) {
-            content = ContentTypes.guessedHeaders(lastSegment(key)); // shared: one per type, not per object
+            content = ContentTypes.guessedHeaders(key.lastSegment()); // shared: one per type, not per object
         } else if (content.contentType() == null) {
-            content = content.withContentType(ContentTypes.guess(lastSegment(key)));
+            content = content.withContentType(ContentTypes.guess(key.lastSegment()));
         }
         return new ObjectMetadata(key, stat.stamp().size(), stat.lastModified(), etag, content,
                 stored.map(StoredMetadata::userMetadata).orElse(Map.of()),
                 current ? stored.get().checksums() : Map.of(), stored.map(StoredMetadata::tags).orElse(Map.of()),
                 current ? stored.get().partSizes() : List.of());
-    }
-
-    private static String lastSegment(ObjectKey key) {
-        String v = key.value();
-        return v.substring(v.lastIndexOf('/') + 1);
     }
 }
