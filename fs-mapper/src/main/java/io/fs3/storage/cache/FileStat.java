@@ -40,16 +40,17 @@ public record FileStat(FileStamp stamp, long ctimeNanos, boolean regularFile, bo
         int mode = (Integer) a.get("mode");
         FileTime mtime = (FileTime) a.get("lastModifiedTime");
         FileTime ctime = (FileTime) a.get("ctime");
-        String fileKey = "(dev=" + Long.toHexString((Long) a.get("dev")) + ",ino=" + a.get("ino") + ")";
         int type = mode & 0170000;
-        return new FileStat(new FileStamp(fileKey, (Long) a.get("size"), mtime.to(TimeUnit.NANOSECONDS)),
+        FileStamp stamp = FileStamp.unix((Long) a.get("dev"), (Long) a.get("ino"), (Long) a.get("size"),
+                mtime.to(TimeUnit.NANOSECONDS));
+        return new FileStat(stamp,
                 ctime.to(TimeUnit.NANOSECONDS), type == 0100000, type == 0040000, mtime.toInstant());
     }
 
     /** From attributes a directory walk already read (no ctime available). */
     public static FileStat of(BasicFileAttributes attrs) {
         Object key = attrs.fileKey();
-        return new FileStat(new FileStamp(key == null ? "" : key.toString(), attrs.size(),
+        return new FileStat(FileStamp.of(key == null ? "" : key.toString(), attrs.size(),
                 attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS)), -1, attrs.isRegularFile(), attrs.isDirectory(),
                 attrs.lastModifiedTime().toInstant());
     }

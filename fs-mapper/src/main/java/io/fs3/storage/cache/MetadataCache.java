@@ -28,7 +28,17 @@ public final class MetadataCache {
     private record Key(Path bucketDir, String key) {
     }
 
-    private record Entry(FileStamp stamp, long ctimeNanos, ObjectMetadata metadata) {
+    /** The stat an entry was loaded for, and its metadata: {@link LeanMetadata} where that form holds it. */
+    private record Entry(FileStamp stamp, long ctimeNanos, Object value) {
+        static Entry of(FileStat stat, ObjectMetadata metadata) {
+            LeanMetadata lean = LeanMetadata.of(metadata, stat);
+            return new Entry(stat.stamp(), stat.ctimeNanos(), lean != null ? lean : metadata);
+        }
+
+        /** The metadata, for a stat that matches this entry's. */
+        ObjectMetadata metadata(FileStat current) {
+            return value instanceof LeanMetadata lean ? lean.metadata(current) : (ObjectMetadata) value;
+        }
     }
 
     private final Cache<Key, Entry> cache;
@@ -57,8 +67,7 @@ public final class MetadataCache {
         }
         ObjectMetadata loaded = loader.get();
         // An entry stored without ctime (from a listing) never matches a later lookup that has one.
-        cache.put(new Key(bucketDirs.intern(bucketDir), key.value()),
-                new Entry(current.stamp(), current.ctimeNanos(), loaded));
+        cache.put(new Key(bucketDirs.intern(bucketDir), key.value()), Entry.of(current, loaded));
         return loaded;
     }
 
@@ -67,7 +76,7 @@ public final class MetadataCache {
         Entry e = cache.getIfPresent(new Key(bucketDir, key));
         if (e != null && e.stamp.equals(current.stamp())
                 && (current.ctimeNanos() < 0 || e.ctimeNanos == current.ctimeNanos())) {
-            return e.metadata;
+            return e.metadata(current);
         }
         return null;
     }

@@ -69,7 +69,7 @@ final class CompactMetadataCodec {
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes, 2, bytes.length - 2);
             String etag = etag(in);
-            FileStamp stamp = new FileStamp(fileKey(in), signed(in), signed(in));
+            FileStamp stamp = FileStamp.of(fileKey(in), signed(in), signed(in));
             int type = in.get() & 0xFF;
             String contentType = type == 0 ? null : type == STRING ? string(in) : CONTENT_TYPES.get(type - 1);
             Map<String, String> checksums = new TreeMap<>();

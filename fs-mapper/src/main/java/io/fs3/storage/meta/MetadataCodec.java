@@ -56,7 +56,7 @@ public final class MetadataCodec {
         }
         try {
             Map<String, String> f = fields(firstLine < 0 ? "" : text.substring(firstLine + 1));
-            FileStamp stamp = new FileStamp(f.get("stamp.key"), Long.parseLong(f.get("stamp.size")),
+            FileStamp stamp = FileStamp.of(f.get("stamp.key"), Long.parseLong(f.get("stamp.size")),
                     Long.parseLong(f.get("stamp.mtime")));
             return Optional.of(fromFields(f.get("etag"), stamp, f));
         } catch (RuntimeException e) {

@@ -20,7 +20,7 @@ class MetadataCacheTest {
     private final AtomicInteger loads = new AtomicInteger();
 
     private static FileStat stat(String fileKey, long size, long ctime) {
-        return new FileStat(new FileStamp(fileKey, size, 1_000), ctime, true, false, Instant.ofEpochSecond(1));
+        return new FileStat(FileStamp.of(fileKey, size, 1_000), ctime, true, false, Instant.ofEpochSecond(1));
     }
 
     private Supplier<ObjectMetadata> loader(String etag) {

@@ -17,14 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Both stored forms read back exactly what was written; the compact one fits an ext4 inode for a typical PUT. */
 class MetadataCodecTest {
-    private static final FileStamp STAMP = new FileStamp("(dev=fe00,ino=1234567)", 4096, 1_765_083_600_123_456_789L);
+    private static final FileStamp STAMP = FileStamp.of("(dev=fe00,ino=1234567)", 4096, 1_765_083_600_123_456_789L);
     private static final ContentHeaders OCTETS = ContentHeaders.NONE.withContentType("binary/octet-stream");
 
     static Stream<StoredMetadata> samples() {
         return Stream.of(
                 new StoredMetadata("9e107d9d372bb6826bd81d3542a419d6", STAMP, OCTETS, Map.of(), Map.of()),
                 new StoredMetadata(null, STAMP, ContentHeaders.NONE, Map.of(), Map.of()),
-                new StoredMetadata("0123456789abcdef0123456789abcdef-10000", new FileStamp("(dev=0,ino=0)", 0, -5), // multipart
+                new StoredMetadata("0123456789abcdef0123456789abcdef-10000", FileStamp.of("(dev=0,ino=0)", 0, -5), // multipart
                         new ContentHeaders("text/plain; charset=utf-8", "gzip", "attachment; filename=\"a b.txt\"", "de",
                                 "max-age=60", "Thu, 01 Dec 2094 16:00:00 GMT"),
                         Map.of("colour", "blué", "x=y", "a\nb=c%"), Map.of("crc32", "2CR1kg==", "sha256",
@@ -32,10 +32,10 @@ class MetadataCodecTest {
                         List.of(8_388_608L, 8_388_608L, 1L), "{\"grants\":[]}"),
                 // Values the binary form cannot pack go as text: an upper-case ETag, another file key, a checksum that
                 // is not base64 of the algorithm's length, an unknown algorithm, a huge mtime.
-                new StoredMetadata("9E107D9D372BB6826BD81D3542A419D6", new FileStamp("(dev=fe00,ino=012)", Long.MAX_VALUE,
+                new StoredMetadata("9E107D9D372BB6826BD81D3542A419D6", FileStamp.of("(dev=fe00,ino=012)", Long.MAX_VALUE,
                         Long.MIN_VALUE), ContentHeaders.NONE.withContentType("application/octet-stream"), Map.of(),
                         Map.of("crc32", "not base64", "crc64nvme", "AAAAAAAAAAA=", "md7", "x")),
-                new StoredMetadata("some opaque etag", new FileStamp("", 1, 1), OCTETS, Map.of(), Map.of("sha1", "AAAA")));
+                new StoredMetadata("some opaque etag", FileStamp.of("", 1, 1), OCTETS, Map.of(), Map.of("sha1", "AAAA")));
     }
 
     @ParameterizedTest
@@ -58,7 +58,7 @@ class MetadataCodecTest {
     @Test
     void aTypicalPutWithAChecksumFitsInsideTheInode() {
         StoredMetadata m = new StoredMetadata("9e107d9d372bb6826bd81d3542a419d6",
-                new FileStamp("(dev=10300,ino=268435455)", 5_000_000_000L, 1_765_083_600_123_456_789L), OCTETS, Map.of(),
+                FileStamp.of("(dev=10300,ino=268435455)", 5_000_000_000L, 1_765_083_600_123_456_789L), OCTETS, Map.of(),
                 Map.of("crc64nvme", "AAAAAAAAAAA="));
         assertThat(MetadataCodec.encodeCompact(m).length).isLessThanOrEqualTo(64);
         assertThat(MetadataCodec.encode(m).length).isGreaterThan(150); // the text form did not fit

@@ -23,7 +23,7 @@ class SidecarMetadataStoreTest {
     @Test
     void roundTripsAndDeletes() throws IOException {
         Path file = Files.writeString(bucket.resolve("a.txt"), "hello");
-        StoredMetadata m = new StoredMetadata("\"etag\"", new FileStamp("k", 5, 1), ContentHeaders.NONE,
+        StoredMetadata m = new StoredMetadata("\"etag\"", FileStamp.of("k", 5, 1), ContentHeaders.NONE,
                 Map.of("x", "y"), Map.of(), Map.of(), List.of(), null);
         store.write(bucket, "a.txt", file, m);
         assertThat(store.sidecar(bucket, "a.txt")).startsWith(bucket.resolve(".fs3/meta")).exists();
@@ -46,7 +46,7 @@ class SidecarMetadataStoreTest {
         Path file = Files.writeString(bucket.resolve("a.txt"), "hello");
         store.delete(bucket, "a.txt", file);
         assertThat(bucket.resolve(".fs3")).doesNotExist(); // deleting creates nothing
-        StoredMetadata m = new StoredMetadata("etag", new FileStamp("k", 5, 1), ContentHeaders.NONE, Map.of(), Map.of());
+        StoredMetadata m = new StoredMetadata("etag", FileStamp.of("k", 5, 1), ContentHeaders.NONE, Map.of(), Map.of());
         store.write(bucket, "a.txt", file, m);
         store.delete(bucket, "a.txt", file);
         assertThat(store.sidecar(bucket, "a.txt")).doesNotExist();

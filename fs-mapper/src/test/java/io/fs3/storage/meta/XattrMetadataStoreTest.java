@@ -85,7 +85,7 @@ class XattrMetadataStoreTest {
     }
 
     private static StoredMetadata metadata(Map<String, String> user) {
-        return new StoredMetadata("\"5d41402abc4b2a76b9719d911017c592\"", new FileStamp("(dev=1,ino=2)", 5, 123_456_789L),
+        return new StoredMetadata("\"5d41402abc4b2a76b9719d911017c592\"", FileStamp.of("(dev=1,ino=2)", 5, 123_456_789L),
                 new ContentHeaders("text/plain", null, null, null, null, null), user, Map.of(), Map.of("k", "v"),
                 List.of(), null);
     }
