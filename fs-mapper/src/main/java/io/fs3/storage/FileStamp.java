@@ -55,6 +55,21 @@ public final class FileStamp {
         return otherKey != null ? otherKey : DEV + Long.toHexString(dev) + INO + ino + ")";
     }
 
+    /** True if the key is a Unix (device, inode) pair, given by {@link #dev()} and {@link #ino()}. */
+    public boolean isUnix() {
+        return otherKey == null;
+    }
+
+    /** The device number of a Unix key (0 for any other key). */
+    public long dev() {
+        return dev;
+    }
+
+    /** The inode number of a Unix key (0 for any other key). */
+    public long ino() {
+        return ino;
+    }
+
     public long size() {
         return size;
     }

@@ -31,7 +31,6 @@ final class CompactMetadataCodec {
     private static final byte VERSION = 1;
     private static final Pattern MD5 = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern MULTIPART_MD5 = Pattern.compile("([0-9a-f]{32})-([1-9][0-9]{0,8})");
-    private static final Pattern UNIX_FILE_KEY = Pattern.compile("\\(dev=([0-9a-f]{1,16}),ino=([1-9][0-9]{0,18}|0)\\)");
     /** The content types most objects have, one byte each (index + 1; 0 = none). */
     private static final List<String> CONTENT_TYPES = List.of("binary/octet-stream", "application/octet-stream");
     /** The S3 checksum algorithms and their raw lengths, stored as index + 1 and the raw bytes. */
@@ -48,7 +47,7 @@ final class CompactMetadataCodec {
         out.write(MAGIC);
         out.write(VERSION);
         etag(out, m.etag());
-        fileKey(out, m.stamp().fileKey());
+        fileKey(out, m.stamp());
         out.signed(m.stamp().size());
         out.signed(m.stamp().mtimeNanos());
         contentType(out, m.content().contentType());
@@ -69,7 +68,7 @@ final class CompactMetadataCodec {
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes, 2, bytes.length - 2);
             String etag = etag(in);
-            FileStamp stamp = FileStamp.of(fileKey(in), signed(in), signed(in));
+            FileStamp stamp = stamp(in);
             int type = in.get() & 0xFF;
             String contentType = type == 0 ? null : type == STRING ? string(in) : CONTENT_TYPES.get(type - 1);
             Map<String, String> checksums = new TreeMap<>();
@@ -135,33 +134,25 @@ final class CompactMetadataCodec {
     }
 
     /** Java's Unix file key, {@code (dev=<hex>,ino=<decimal>)}, as two varints when it reads back the same. */
-    private static void fileKey(Out out, String key) {
-        Matcher m = UNIX_FILE_KEY.matcher(key);
-        if (m.matches()) {
-            long dev = Long.parseUnsignedLong(m.group(1), 16);
-            long ino = Long.parseLong(m.group(2));
-            if (unixFileKey(dev, ino).equals(key)) {
-                out.write(1);
-                out.varint(dev);
-                out.varint(ino);
-                return;
-            }
+    private static void fileKey(Out out, FileStamp stamp) {
+        if (stamp.isUnix() && stamp.ino() >= 0) {
+            out.write(1);
+            out.varint(stamp.dev());
+            out.varint(stamp.ino());
+        } else {
+            out.write(STRING);
+            out.string(stamp.fileKey());
         }
-        out.write(STRING);
-        out.string(key);
     }
 
-    private static String fileKey(ByteBuffer in) {
+    /** The file key as {@link #fileKey(Out, FileStamp)} wrote it, then size and mtime. */
+    private static FileStamp stamp(ByteBuffer in) {
         int kind = in.get() & 0xFF;
         return switch (kind) {
-            case 1 -> unixFileKey(varint(in), varint(in));
-            case STRING -> string(in);
+            case 1 -> FileStamp.unix(varint(in), varint(in), signed(in), signed(in));
+            case STRING -> FileStamp.of(string(in), signed(in), signed(in));
             default -> throw new IllegalArgumentException("file key kind " + kind);
         };
-    }
-
-    private static String unixFileKey(long dev, long ino) {
-        return "(dev=" + Long.toHexString(dev) + ",ino=" + ino + ")";
     }
 
     /** A known algorithm with a value that is exactly base64 of its raw length is stored raw; anything else as text. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -62,6 +63,15 @@ class MetadataCodecTest {
                 Map.of("crc64nvme", "AAAAAAAAAAA="));
         assertThat(MetadataCodec.encodeCompact(m).length).isLessThanOrEqualTo(64);
         assertThat(MetadataCodec.encode(m).length).isGreaterThan(150); // the text form did not fit
+    }
+
+    /** The compact form is on disk in xattrs: its bytes must not change (this is what fs3 0.1 wrote). */
+    @Test
+    void compactBytesWrittenByEarlierVersionsStillRead() {
+        StoredMetadata m = samples().findFirst().orElseThrow();
+        String written = "f301019e107d9d372bb6826bd81d3542a419d60180fc0387ad4b8040aab4cf83d78bebfe300100";
+        assertThat(HexFormat.of().formatHex(MetadataCodec.encodeCompact(m))).isEqualTo(written);
+        assertThat(MetadataCodec.decode(HexFormat.of().parseHex(written))).contains(m);
     }
 
     @Test
