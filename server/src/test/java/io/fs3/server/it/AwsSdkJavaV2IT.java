@@ -1,6 +1,6 @@
 package io.fs3.server.it;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,8 +12,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.transfer.s3.S3TransferManager;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -27,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -37,16 +34,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The AWS SDK for Java v2 with its current defaults: the sync client sends bodies as signed aws-chunked with a CRC32
  * trailer ({@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER}) even over http, the async client unsigned aws-chunked
- * with a trailer; both verify response checksums when asked. Multipart through the sync client by hand, the async
- * client's multipart support and the S3 transfer manager (uploads, ranged/part downloads, directories, copies).
+ * with a trailer; both verify response checksums when asked. Multipart uploads and the transfer manager: {@link AwsSdkJavaV2MultipartIT}.
  */
 @AnyS3Endpoint
 class AwsSdkJavaV2IT {
     @TempDir
     static Path root;
-    @TempDir
-    static Path work;
+    @AutoClose
     static TestServer server;
+    @AutoClose
     static S3Client s3;
 
     @BeforeAll
@@ -54,16 +50,6 @@ class AwsSdkJavaV2IT {
         server = TestServer.connect(root);
         s3 = server.sdk();
         CliTool.recordVersion("AWS SDK for Java v2", software.amazon.awssdk.core.util.VersionInfo.SDK_VERSION);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (s3 != null) {
-            s3.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
@@ -100,7 +86,7 @@ class AwsSdkJavaV2IT {
                         .cacheControl("max-age=60").contentDisposition("attachment").metadata(Map.of("color", "blue"))
                         .checksumAlgorithm(ChecksumAlgorithm.CRC32_C),
                 RequestBody.fromBytes(data));
-        assertThat(put.eTag()).isEqualTo('"' + md5(data) + '"');
+        assertThat(put.eTag()).isEqualTo('"' + TestFiles.md5(data) + '"');
         HeadObjectResponse head = s3.headObject(b -> b.bucket(server.bucket("objects")).key("dir/hello.txt"));
         assertThat(head.contentLength()).isEqualTo(data.length);
         assertThat(head.eTag()).isEqualTo(put.eTag());
@@ -262,7 +248,7 @@ class AwsSdkJavaV2IT {
             byte[] data = new byte[300_000];
             new java.util.Random(7).nextBytes(data);
             PutObjectResponse put = async.putObject(b -> b.bucket(server.bucket("async")).key("blob"), AsyncRequestBody.fromBytes(data)).get();
-            assertThat(put.eTag()).isEqualTo('"' + md5(data) + '"');
+            assertThat(put.eTag()).isEqualTo('"' + TestFiles.md5(data) + '"');
             assertThat(s3.getObjectAsBytes(b -> b.bucket(server.bucket("async")).key("blob")).asByteArray()).isEqualTo(data);
         }
     }
@@ -292,7 +278,7 @@ class AwsSdkJavaV2IT {
         crc.update(data);
         String crc32 = java.util.Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
         assertThat(put.checksumCRC32()).isEqualTo(crc32);
-        assertThat(put.eTag()).isEqualTo('"' + md5(data) + '"');
+        assertThat(put.eTag()).isEqualTo('"' + TestFiles.md5(data) + '"');
         // with checksum mode ENABLED the SDK validates the body against the returned checksum
         ResponseBytes<GetObjectResponse> get = s3.getObjectAsBytes(b -> b.bucket(bucket).key("crc32")
                 .checksumMode(ChecksumMode.ENABLED));
@@ -382,107 +368,5 @@ class AwsSdkJavaV2IT {
         assertThat(replaced.metadata()).containsExactly(Map.entry("b", "2"));
         assertThat(replaced.contentType()).isEqualTo("text/x-other");
         assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("replaced.txt")).asUtf8String()).isEqualTo("copy me");
-    }
-
-    @Test
-    void syncClientMultipartUploadByHand() throws Exception {
-        String bucket = server.bucket("mpu-sync");
-        s3.createBucket(b -> b.bucket(bucket));
-        byte[] part1 = random(5 << 20, 1);
-        byte[] part2 = random(5 << 20, 2);
-        byte[] part3 = random(1000, 3);
-        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key("big.bin").contentType("application/x-parts")
-                .metadata(Map.of("parts", "3")).checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
-        List<CompletedPart> parts = new java.util.ArrayList<>();
-        int n = 1;
-        for (byte[] part : List.of(part1, part2, part3)) {
-            int number = n++;
-            var r = s3.uploadPart(b -> b.bucket(bucket).key("big.bin").uploadId(uploadId).partNumber(number)
-                    .checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(part));
-            assertThat(r.eTag()).isEqualTo('"' + md5(part) + '"');
-            parts.add(CompletedPart.builder().partNumber(number).eTag(r.eTag()).checksumCRC32(r.checksumCRC32()).build());
-        }
-        assertThat(s3.listParts(b -> b.bucket(bucket).key("big.bin").uploadId(uploadId)).parts())
-                .extracting(p -> p.partNumber()).containsExactly(1, 2, 3);
-        assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).extracting(u -> u.uploadId()).containsExactly(uploadId);
-        String etag = s3.completeMultipartUpload(b -> b.bucket(bucket).key("big.bin").uploadId(uploadId)
-                .multipartUpload(m -> m.parts(parts))).eTag();
-        assertThat(etag).endsWith("-3\"");
-        HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("big.bin"));
-        assertThat(head.eTag()).isEqualTo(etag);
-        assertThat(head.contentLength()).isEqualTo(part1.length + part2.length + part3.length);
-        assertThat(head.contentType()).isEqualTo("application/x-parts");
-        assertThat(head.metadata()).containsEntry("parts", "3");
-        ResponseBytes<GetObjectResponse> second = s3.getObjectAsBytes(b -> b.bucket(bucket).key("big.bin").partNumber(2));
-        assertThat(second.asByteArray()).isEqualTo(part2);
-        assertThat(second.response().partsCount()).isEqualTo(3);
-        // an abandoned upload is aborted and leaves nothing
-        String abandoned = s3.createMultipartUpload(b -> b.bucket(bucket).key("gone.bin")).uploadId();
-        s3.uploadPart(b -> b.bucket(bucket).key("gone.bin").uploadId(abandoned).partNumber(1), RequestBody.fromBytes(part3));
-        s3.abortMultipartUpload(b -> b.bucket(bucket).key("gone.bin").uploadId(abandoned));
-        assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
-        assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents()).extracting(S3Object::key).containsExactly("big.bin");
-    }
-
-    @Test
-    void asyncMultipartClientAndTransferManager() throws Exception {
-        String bucket = server.bucket("mpu-async");
-        s3.createBucket(b -> b.bucket(bucket));
-        Path big = TestFiles.random(work.resolve("async-big.bin"), (20L << 20) + 333, 4);
-        String bigMd5 = TestFiles.md5(big);
-        try (S3AsyncClient async = S3AsyncClient.builder().endpointOverride(server.endpoint())
-                .region(software.amazon.awssdk.regions.Region.of(server.region())).credentialsProvider(TestServer.credentials())
-                .forcePathStyle(true).multipartEnabled(true)
-                .multipartConfiguration(c -> c.thresholdInBytes(8L << 20).minimumPartSizeInBytes(8L << 20)).build();
-             S3TransferManager tm = S3TransferManager.builder().s3Client(async).build()) {
-            // the async client's own multipart: unsigned aws-chunked parts with CRC32 trailers, x-amz-mp-object-size
-            String etag = async.putObject(b -> b.bucket(bucket).key("async/big.bin"), AsyncRequestBody.fromFile(big)).join().eTag();
-            assertThat(etag).endsWith("-3\"");
-            assertThat(s3.headObject(b -> b.bucket(bucket).key("async/big.bin")).contentLength()).isEqualTo(Files.size(big));
-
-            // transfer manager: upload a file, download it (GET ?partNumber=N), copy it (UploadPartCopy)
-            tm.uploadFile(u -> u.putObjectRequest(p -> p.bucket(bucket).key("tm/big.bin").metadata(Map.of("via", "tm")))
-                    .source(big)).completionFuture().join();
-            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("tm/big.bin"));
-            assertThat(head.eTag()).endsWith("-3\"");
-            assertThat(head.metadata()).containsEntry("via", "tm");
-            Path back = work.resolve("tm-back.bin");
-            tm.downloadFile(d -> d.getObjectRequest(g -> g.bucket(bucket).key("tm/big.bin")).destination(back))
-                    .completionFuture().join();
-            assertThat(TestFiles.md5(back)).isEqualTo(bigMd5);
-            tm.copy(c -> c.copyObjectRequest(r -> r.sourceBucket(bucket).sourceKey("tm/big.bin")
-                    .destinationBucket(bucket).destinationKey("tm/copy.bin"))).completionFuture().join();
-            Path copyBack = work.resolve("tm-copy-back.bin");
-            tm.downloadFile(d -> d.getObjectRequest(g -> g.bucket(bucket).key("tm/copy.bin")).destination(copyBack))
-                    .completionFuture().join();
-            assertThat(TestFiles.md5(copyBack)).isEqualTo(bigMd5);
-
-            // directories both ways
-            Path dir = work.resolve("tm-dir");
-            TestFiles.text(dir.resolve("one.txt"), "one");
-            TestFiles.text(dir.resolve("sub/two.txt"), "two");
-            TestFiles.random(dir.resolve("sub/deeper/big.bin"), 9L << 20, 5);
-            var up = tm.uploadDirectory(u -> u.source(dir).bucket(bucket).s3Prefix("tree")).completionFuture().join();
-            assertThat(up.failedTransfers()).isEmpty();
-            assertThat(s3.listObjectsV2(b -> b.bucket(bucket).prefix("tree/")).contents()).extracting(S3Object::key)
-                    .containsExactly("tree/one.txt", "tree/sub/deeper/big.bin", "tree/sub/two.txt");
-            Path down = work.resolve("tm-dir-back");
-            var downloaded = tm.downloadDirectory(d -> d.destination(down).bucket(bucket)
-                    .listObjectsV2RequestTransformer(l -> l.prefix("tree/"))).completionFuture().join();
-            assertThat(downloaded.failedTransfers()).isEmpty();
-            // the listed prefix is stripped from the local paths
-            assertThat(down.resolve("sub/two.txt")).hasContent("two");
-            assertThat(TestFiles.md5(down.resolve("sub/deeper/big.bin"))).isEqualTo(TestFiles.md5(dir.resolve("sub/deeper/big.bin")));
-        }
-    }
-
-    private static byte[] random(int size, long seed) {
-        byte[] data = new byte[size];
-        new java.util.Random(seed).nextBytes(data);
-        return data;
-    }
-
-    static String md5(byte[] data) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
     }
 }

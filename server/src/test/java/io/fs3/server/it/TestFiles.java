@@ -32,6 +32,13 @@ final class TestFiles {
         return file;
     }
 
+    /** {@code size} deterministic pseudo-random bytes (per seed), in memory: for small bodies only. */
+    static byte[] bytes(int size, long seed) {
+        byte[] data = new byte[size];
+        new SplittableRandom(seed).nextBytes(data);
+        return data;
+    }
+
     static Path text(Path file, String content) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         return Files.writeString(file, content);
