@@ -4,7 +4,7 @@ import io.fs3.storage.ContentHeaders;
 import io.fs3.storage.ObjectKey;
 import io.fs3.storage.ObjectMetadata;
 
-import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +16,7 @@ import java.util.Map;
  * took ~160; the metadata is rebuilt on each hit.
  */
 record LeanMetadata(ObjectKey key, ContentHeaders content, long md5High, long md5Low, int suffix) {
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final HexFormat HEX = HexFormat.of();
     private static final int NO_SUFFIX = -1;
 
     /** The lean form of {@code m} as loaded for {@code stat}, or null if it has anything this form lacks. */
@@ -31,7 +31,8 @@ record LeanMetadata(ObjectKey key, ContentHeaders content, long md5High, long md
         if (suffix == Integer.MIN_VALUE || !isLowerHex(etag)) {
             return null;
         }
-        return new LeanMetadata(m.key(), m.content(), hexToLong(etag, 0), hexToLong(etag, 16), suffix);
+        return new LeanMetadata(m.key(), m.content(), HexFormat.fromHexDigitsToLong(etag, 0, 16),
+                HexFormat.fromHexDigitsToLong(etag, 16, 32), suffix);
     }
 
     /** The metadata again, for a stat with the same stamp as the one it was made from. */
@@ -41,12 +42,7 @@ record LeanMetadata(ObjectKey key, ContentHeaders content, long md5High, long md
     }
 
     private String etag() {
-        byte[] b = new byte[32];
-        for (int i = 0; i < 16; i++) {
-            b[i] = HEX[(int) (md5High >>> (60 - 4 * i)) & 0xF];
-            b[16 + i] = HEX[(int) (md5Low >>> (60 - 4 * i)) & 0xF];
-        }
-        String hex = new String(b, StandardCharsets.US_ASCII);
+        String hex = HEX.toHexDigits(md5High) + HEX.toHexDigits(md5Low);
         return suffix == NO_SUFFIX ? hex : hex + "-" + suffix;
     }
 
@@ -77,13 +73,5 @@ record LeanMetadata(ObjectKey key, ContentHeaders content, long md5High, long md
             }
         }
         return true;
-    }
-
-    private static long hexToLong(String s, int from) {
-        long v = 0;
-        for (int i = from; i < from + 16; i++) {
-            v = (v << 4) | Character.digit(s.charAt(i), 16);
-        }
-        return v;
     }
 }
