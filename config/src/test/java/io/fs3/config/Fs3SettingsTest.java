@@ -3,6 +3,8 @@ package io.fs3.config;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,73 +44,77 @@ class Fs3SettingsTest {
         assertThat(s.webUi()).isEqualTo(new WebUiSettings(true, Duration.ofHours(1), 100));
     }
 
+    /** A value for every documented key, each different from its default. */
+    private static final String EVERY_KEY = """
+            fs3.http.host=127.0.0.2
+            fs3.http.port=9100
+            fs3.http.max-request-header-size=32KB
+            fs3.http.io-thread-reads=off
+            fs3.http.io-thread-writes=on
+            fs3.storage.root=/srv/data
+            fs3.storage.fsync=false
+            fs3.storage.metadata=sidecar
+            fs3.storage.reserved-dir=.s3meta
+            fs3.cache.metadata.max-entries=7
+            fs3.cache.listing.max-entries=8
+            fs3.cache.metadata.max-age=1m
+            fs3.cache.listing.change-window=100ms
+            fs3.auth.access-key=AK
+            fs3.auth.secret-key=SK
+            fs3.auth.region=eu-west-1
+            fs3.auth.max-clock-skew=5m
+            fs3.http.max-connections=50
+            fs3.http.idle-timeout=45s
+            fs3.http.shutdown-timeout=1m
+            fs3.log.level=debug
+            fs3.metrics.enabled=false
+            fs3.metrics.access=any
+            fs3.access-log.enabled=true
+            fs3.access-log.file=/var/log/fs3/access.log
+            fs3.access-log.max-file-size=1MB
+            fs3.access-log.max-files=3
+            fs3.audit.url=https://audit.example:8088/events
+            fs3.audit.authorization=Splunk token-value
+            fs3.audit.queue-size=500
+            fs3.audit.batch-size=20
+            fs3.audit.flush-interval=250ms
+            fs3.audit.timeout=2s
+            fs3.audit.max-retries=5
+            fs3.audit.retry-backoff=1s
+            fs3.health.probe-interval=3s
+            fs3.config.reload-interval=0s
+            fs3.multipart.staging-suffix=.upload
+            fs3.multipart.min-part-size=1MB
+            fs3.multipart.expiry=2d
+            fs3.multipart.sweep-interval=10m
+            fs3.multipart.kernel-copy=false
+            fs3.multipart.keep-alive-interval=250ms
+            fs3.cors.allowed-origins=https://a.example, https://b.example
+            fs3.cors.allowed-methods=GET
+            fs3.cors.allowed-headers=x-amz-date
+            fs3.cors.expose-headers=ETag
+            fs3.cors.max-age-seconds=60
+            fs3.users.admin=root-user
+            fs3.users.file=/etc/fs3/users.properties
+            fs3.users.reload-interval=5s
+            fs3.buckets.paths=photos=/mnt/photos, deep=/srv/a/b/c
+            fs3.buckets.read-only=photos,archive
+            fs3.buckets.owners=archive=alice
+            fs3.http.enabled=false
+            fs3.http.virtual-host-domains=s3.example.com, S3.Other.Example
+            fs3.tls.port=8443
+            fs3.tls.certificate=/etc/fs3/cert.pem
+            fs3.tls.private-key=/etc/fs3/key.pem
+            fs3.tls.keystore=
+            fs3.tls.keystore-password=ks-secret
+            fs3.webui.enabled=false
+            fs3.webui.session-duration=15m
+            fs3.webui.page-size=25
+            """;
+
     @Test
     void everyKeyMapsToItsTypedField() {
-        Map<String, String> p = new HashMap<>();
-        p.put("fs3.http.host", "127.0.0.2");
-        p.put("fs3.http.port", "9100");
-        p.put("fs3.http.max-request-header-size", "32KB");
-        p.put("fs3.http.io-thread-reads", "off");
-        p.put("fs3.http.io-thread-writes", "on");
-        p.put("fs3.storage.root", "/srv/data");
-        p.put("fs3.storage.fsync", "false");
-        p.put("fs3.storage.metadata", "sidecar");
-        p.put("fs3.storage.reserved-dir", ".s3meta");
-        p.put("fs3.cache.metadata.max-entries", "7");
-        p.put("fs3.cache.listing.max-entries", "8");
-        p.put("fs3.cache.metadata.max-age", "1m");
-        p.put("fs3.cache.listing.change-window", "100ms");
-        p.put("fs3.auth.access-key", "AK");
-        p.put("fs3.auth.secret-key", "SK");
-        p.put("fs3.auth.region", "eu-west-1");
-        p.put("fs3.auth.max-clock-skew", "5m");
-        p.put("fs3.http.max-connections", "50");
-        p.put("fs3.http.idle-timeout", "45s");
-        p.put("fs3.http.shutdown-timeout", "1m");
-        p.put("fs3.log.level", "debug");
-        p.put("fs3.metrics.enabled", "false");
-        p.put("fs3.metrics.access", "any");
-        p.put("fs3.access-log.enabled", "true");
-        p.put("fs3.access-log.file", "/var/log/fs3/access.log");
-        p.put("fs3.access-log.max-file-size", "1MB");
-        p.put("fs3.access-log.max-files", "3");
-        p.put("fs3.audit.url", "https://audit.example:8088/events");
-        p.put("fs3.audit.authorization", "Splunk token-value");
-        p.put("fs3.audit.queue-size", "500");
-        p.put("fs3.audit.batch-size", "20");
-        p.put("fs3.audit.flush-interval", "250ms");
-        p.put("fs3.audit.timeout", "2s");
-        p.put("fs3.audit.max-retries", "5");
-        p.put("fs3.audit.retry-backoff", "1s");
-        p.put("fs3.health.probe-interval", "3s");
-        p.put("fs3.config.reload-interval", "0s");
-        p.put("fs3.multipart.staging-suffix", ".upload");
-        p.put("fs3.multipart.min-part-size", "1MB");
-        p.put("fs3.multipart.expiry", "2d");
-        p.put("fs3.multipart.sweep-interval", "10m");
-        p.put("fs3.multipart.kernel-copy", "false");
-        p.put("fs3.multipart.keep-alive-interval", "250ms");
-        p.put("fs3.cors.allowed-origins", "https://a.example, https://b.example");
-        p.put("fs3.cors.allowed-methods", "GET");
-        p.put("fs3.cors.allowed-headers", "x-amz-date");
-        p.put("fs3.cors.expose-headers", "ETag");
-        p.put("fs3.cors.max-age-seconds", "60");
-        p.put("fs3.users.admin", "root-user");
-        p.put("fs3.users.file", "/etc/fs3/users.properties");
-        p.put("fs3.users.reload-interval", "5s");
-        p.put("fs3.buckets.paths", "photos=/mnt/photos, deep=/srv/a/b/c");
-        p.put("fs3.buckets.read-only", "photos,archive");
-        p.put("fs3.buckets.owners", "archive=alice");
-        p.put("fs3.http.enabled", "false");
-        p.put("fs3.http.virtual-host-domains", "s3.example.com, S3.Other.Example");
-        p.put("fs3.tls.port", "8443");
-        p.put("fs3.tls.certificate", "/etc/fs3/cert.pem");
-        p.put("fs3.tls.private-key", "/etc/fs3/key.pem");
-        p.put("fs3.tls.keystore", "");
-        p.put("fs3.tls.keystore-password", "ks-secret");
-        p.put("fs3.webui.enabled", "false");
-        p.put("fs3.webui.session-duration", "15m");
-        p.put("fs3.webui.page-size", "25");
+        Map<String, String> p = properties(EVERY_KEY);
         assertThat(p.keySet()).as("this test sets every documented key")
                 .containsExactlyInAnyOrderElementsOf(Fs3Settings.documentedKeys().stream().map(ConfigKey::name).toList());
         Fs3Settings s = Fs3Settings.bind(p);
@@ -260,5 +267,17 @@ class Fs3SettingsTest {
         assertThat(DurationParser.parse("7d")).isEqualTo(Duration.ofDays(7));
         assertThat(DurationParser.parse("250ms")).isEqualTo(Duration.ofMillis(250));
         assertThatThrownBy(() -> ByteSize.parse("lots")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Map<String, String> properties(String text) {
+        Properties props = new Properties();
+        try {
+            props.load(new StringReader(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> map = new HashMap<>();
+        props.stringPropertyNames().forEach(name -> map.put(name, props.getProperty(name)));
+        return map;
     }
 }

@@ -127,15 +127,7 @@ public final class Fs3Server implements AutoCloseable {
         janitor.start();
 
         Server jetty = new Server();
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        http.setRequestHeaderSize((int) settings.server().maxRequestHeaderSize());
-        // Keys may contain %2F, '//', '..'-looking segments, etc.: the S3 layer validates keys, not Jetty.
-        http.setUriCompliance(UriCompliance.UNSAFE);
-        // Jetty's header cache would hand us a canonical value (e.g. "charset=utf-8" for "charset=UTF-8"):
-        // SigV4 signs header values byte for byte, so they must reach the verifier exactly as sent.
-        http.setHeaderCacheCaseSensitive(true);
+        HttpConfiguration http = httpConfiguration(settings);
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(settings.server().host());
         connector.setPort(settings.server().port());
@@ -168,6 +160,20 @@ public final class Fs3Server implements AutoCloseable {
         jetty.start();
         access.start();
         return new Fs3Server(jetty, connector, credential, backend, ops, multipart, janitor, access, https);
+    }
+
+    /** Jetty's HTTP settings for every connector: no version headers, raw paths and header values for S3. */
+    private static HttpConfiguration httpConfiguration(Fs3Settings settings) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize((int) settings.server().maxRequestHeaderSize());
+        // Keys may contain %2F, '//', '..'-looking segments, etc.: the S3 layer validates keys, not Jetty.
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        // Jetty's header cache would hand us a canonical value (e.g. "charset=utf-8" for "charset=UTF-8"):
+        // SigV4 signs header values byte for byte, so they must reach the verifier exactly as sent.
+        http.setHeaderCacheCaseSensitive(true);
+        return http;
     }
 
     /** The storage root and every directory configured as a bucket. */

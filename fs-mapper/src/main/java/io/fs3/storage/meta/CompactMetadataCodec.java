@@ -1,6 +1,5 @@
 package io.fs3.storage.meta;
 
-import io.fs3.storage.ContentHeaders;
 import io.fs3.storage.FileStamp;
 import io.fs3.storage.StoredMetadata;
 

@@ -20,7 +20,6 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The admin commands of the packaged jar, run as processes like an operator would, against a server jar

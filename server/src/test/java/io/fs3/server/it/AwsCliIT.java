@@ -216,7 +216,13 @@ class AwsCliIT {
         assertThat(copied.path("Metadata").has("k1")).isFalse();
         assertThat(copied.path("ContentType").asText()).isEqualTo("text/x-copy");
 
-        // multipart by hand: two parts, listed, completed
+        multipartByHand(aws, bucket);
+        deleteEveryObject(aws, bucket);
+        ok(aws, "s3api", "delete-bucket", "--bucket", bucket);
+    }
+
+    /** multipart by hand: two parts, listed, completed; the object has both parts and the upload's metadata */
+    private void multipartByHand(String aws, String bucket) throws Exception {
         Path part1 = TestFiles.random(home.resolve("part1-" + tag(aws)), 5L << 20, 7);
         Path part2 = TestFiles.text(home.resolve("part2-" + tag(aws)), "the short last part");
         String uploadId = json(aws, "s3api", "create-multipart-upload", "--bucket", bucket, "--key", "mpu.bin",
@@ -237,7 +243,10 @@ class AwsCliIT {
         assertThat(mpu.path("ContentLength").asLong()).isEqualTo((5L << 20) + 19);
         assertThat(mpu.path("ETag").asText()).isEqualTo(done.path("ETag").asText());
         assertThat(mpu.path("Metadata").path("parts").asText()).isEqualTo("2");
+    }
 
+    /** delete-objects with every key of the bucket, then the listing is empty */
+    private void deleteEveryObject(String aws, String bucket) throws Exception {
         List<String> keys = json(aws, "s3api", "list-objects-v2", "--bucket", bucket).path("Contents").findValuesAsText("Key");
         StringBuilder delete = new StringBuilder("{\"Objects\":[");
         for (int i = 0; i < keys.size(); i++) {
@@ -248,7 +257,6 @@ class AwsCliIT {
         JsonNode deleted = json(aws, "s3api", "delete-objects", "--bucket", bucket, "--delete", "file://" + deleteJson);
         assertThat(deleted.path("Deleted").findValuesAsText("Key")).containsExactlyInAnyOrderElementsOf(keys);
         assertThat(json(aws, "s3api", "list-objects-v2", "--bucket", bucket).path("Contents").isMissingNode()).isTrue();
-        ok(aws, "s3api", "delete-bucket", "--bucket", bucket);
     }
 
     @ParameterizedTest

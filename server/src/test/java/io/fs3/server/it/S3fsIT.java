@@ -67,16 +67,9 @@ class S3fsIT {
         // a directory that exists only through its objects (no dir/ marker): s3fs finds it by listing
         s3.putObject(r -> r.bucket(bucket).key("implicit/inner.txt"), RequestBody.fromString("inside"));
 
-        Path passwd = home.resolve("passwd-s3fs");
-        Files.writeString(passwd, server.accessKey() + ":" + server.secretKey());
-        Files.setPosixFilePermissions(passwd, PosixFilePermissions.fromString("rw-------"));
         Path mnt = Files.createDirectories(home.resolve("mnt"));
         Path log = home.resolve("s3fs.log");
-        // multipart_threshold: s3fs 1.90 documents 5 (MB) as the minimum but refuses it
-        Process mount = CliTool.start(home, Map.of(), List.of(S3FS, bucket, mnt.toString(), "-f",
-                "-o", "url=" + server.endpoint(), "-o", "use_path_request_style", "-o", "passwd_file=" + passwd,
-                "-o", "endpoint=" + server.region(), "-o", "multipart_size=5", "-o", "multipart_threshold=6",
-                "-o", "stat_cache_expire=1", "-o", "dbglevel=warn"), log);
+        Process mount = mount(bucket, mnt, log);
         try {
             FuseMounts.awaitMounted(mnt, mount, log, "s3fs");
             try (Stream<Path> list = Files.list(mnt)) {
@@ -111,20 +104,35 @@ class S3fsIT {
             assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key("made/small.txt")).asUtf8String())
                     .isEqualTo("written through s3fs");
 
-            // rename (copy + delete), remove, rmdir
-            Files.move(mnt.resolve("made/small.txt"), mnt.resolve("made/renamed.txt"));
-            assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key("made/renamed.txt")).asUtf8String())
-                    .isEqualTo("written through s3fs");
-            assertThatThrownBy(() -> s3.headObject(r -> r.bucket(bucket).key("made/small.txt")))
-                    .isInstanceOf(NoSuchKeyException.class);
-            Files.delete(mnt.resolve("made/renamed.txt"));
-            Files.delete(mnt.resolve("made/big.bin"));
-            Files.delete(mnt.resolve("made"));
-            assertThat(s3.listObjectsV2(r -> r.bucket(bucket)).contents()).extracting(S3Object::key)
-                    .containsExactly("implicit/inner.txt", "top.txt");
+            renameRemoveRmdir(bucket, mnt);
         } finally {
             FuseMounts.unmount(mnt, mount, home);
         }
         assertThat(FuseMounts.isMounted(mnt)).isFalse();
+    }
+
+    private Process mount(String bucket, Path mnt, Path log) throws Exception {
+        Path passwd = home.resolve("passwd-s3fs");
+        Files.writeString(passwd, server.accessKey() + ":" + server.secretKey());
+        Files.setPosixFilePermissions(passwd, PosixFilePermissions.fromString("rw-------"));
+        // multipart_threshold: s3fs 1.90 documents 5 (MB) as the minimum but refuses it
+        return CliTool.start(home, Map.of(), List.of(S3FS, bucket, mnt.toString(), "-f",
+                "-o", "url=" + server.endpoint(), "-o", "use_path_request_style", "-o", "passwd_file=" + passwd,
+                "-o", "endpoint=" + server.region(), "-o", "multipart_size=5", "-o", "multipart_threshold=6",
+                "-o", "stat_cache_expire=1", "-o", "dbglevel=warn"), log);
+    }
+
+    /** rename (copy + delete), remove, rmdir through the mount; then the bucket holds only the first two objects */
+    private void renameRemoveRmdir(String bucket, Path mnt) throws Exception {
+        Files.move(mnt.resolve("made/small.txt"), mnt.resolve("made/renamed.txt"));
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key("made/renamed.txt")).asUtf8String())
+                .isEqualTo("written through s3fs");
+        assertThatThrownBy(() -> s3.headObject(r -> r.bucket(bucket).key("made/small.txt")))
+                .isInstanceOf(NoSuchKeyException.class);
+        Files.delete(mnt.resolve("made/renamed.txt"));
+        Files.delete(mnt.resolve("made/big.bin"));
+        Files.delete(mnt.resolve("made"));
+        assertThat(s3.listObjectsV2(r -> r.bucket(bucket)).contents()).extracting(S3Object::key)
+                .containsExactly("implicit/inner.txt", "top.txt");
     }
 }
