@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Maps buckets and keys to paths that cannot leave the bucket. {@link ObjectKey} already refused NUL,
@@ -25,6 +26,13 @@ public final class KeyMapper {
     private final Path root;
     private final String reservedDir;
     private final Map<String, Path> mapped;
+    /**
+     * Bucket directories resolved once, so every request for a bucket gets the same {@code Path}: no resolve
+     * per request, and the metadata cache's key then matches by identity instead of comparing the path's
+     * bytes. Bounded, because the names come from requests (a miss just resolves again).
+     */
+    private final Map<String, Path> resolved = new ConcurrentHashMap<>();
+    static final int MAX_RESOLVED_BUCKETS = 4096;
 
     public KeyMapper(Path root, String reservedDir) {
         this(root, reservedDir, Map.of());
@@ -48,8 +56,17 @@ public final class KeyMapper {
     }
 
     public Path bucketDir(BucketName bucket) {
-        Path dir = mapped.get(bucket.value());
-        return dir != null ? dir : root.resolve(bucket.value());
+        String name = bucket.value();
+        Path dir = resolved.get(name);
+        if (dir == null) {
+            Path configured = mapped.get(name);
+            dir = configured != null ? configured : root.resolve(name);
+            if (resolved.size() < MAX_RESOLVED_BUCKETS) {
+                Path first = resolved.putIfAbsent(name, dir);
+                dir = first != null ? first : dir;
+            }
+        }
+        return dir;
     }
 
     /** Buckets the configuration maps to directories outside the root's top level, by name. */
