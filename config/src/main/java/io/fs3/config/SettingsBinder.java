@@ -186,6 +186,8 @@ final class SettingsBinder {
                         "Most concurrent client connections (0 = unlimited); further clients wait in the accept backlog."),
                 r.duration("fs3.http.idle-timeout", "30s",
                         "A connection, or a request body, idle this long is closed (a stalled upload gets RequestTimeout)."),
+                r.duration("fs3.http.header-timeout", "20s",
+                        "A request's header block still arriving after this long closes the connection (clients trickling headers); 0s = no limit."),
                 r.duration("fs3.http.shutdown-timeout", "30s",
                         "On SIGTERM, how long in-flight requests may take to finish before connections are closed."));
     }
@@ -255,6 +257,10 @@ final class SettingsBinder {
         }
         if (s.limits().idleTimeout().compareTo(Duration.ofMillis(100)) < 0) {
             r.problem("fs3.http.idle-timeout: must be at least 100ms");
+        }
+        Duration header = s.limits().headerTimeout();
+        if (!header.isZero() && header.compareTo(Duration.ofMillis(100)) < 0) {
+            r.problem("fs3.http.header-timeout: must be 0s (no limit) or at least 100ms");
         }
         if (s.observability().healthProbeInterval().compareTo(Duration.ofMillis(10)) < 0) {
             r.problem("fs3.health.probe-interval: must be at least 10ms");

@@ -26,7 +26,7 @@ class Fs3SettingsTest {
         assertThat(s.cache()).isEqualTo(new CacheSettings(CacheSettings.autoMetadataEntries(Runtime.getRuntime().maxMemory()),
                 2_000_000, Duration.ZERO, Duration.ofSeconds(1)));
         assertThat(s.auth()).isEqualTo(new AuthSettings(Optional.empty(), Optional.empty(), "us-east-1", Duration.ofMinutes(15)));
-        assertThat(s.limits()).isEqualTo(new LimitSettings(1000, Duration.ofSeconds(30), Duration.ofSeconds(30)));
+        assertThat(s.limits()).isEqualTo(new LimitSettings(1000, Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(30)));
         assertThat(s.observability()).isEqualTo(new ObservabilitySettings(LogLevel.INFO,
                 new MetricsSettings(true, MetricsAccess.LOOPBACK),
                 new AccessLogSettings(false, Optional.empty(), 100L << 20, 10),
@@ -65,6 +65,7 @@ class Fs3SettingsTest {
             fs3.auth.max-clock-skew=5m
             fs3.http.max-connections=50
             fs3.http.idle-timeout=45s
+            fs3.http.header-timeout=7s
             fs3.http.shutdown-timeout=1m
             fs3.log.level=debug
             fs3.metrics.enabled=false
@@ -123,7 +124,7 @@ class Fs3SettingsTest {
         assertThat(s.cache()).isEqualTo(new CacheSettings(7, 8, Duration.ofMinutes(1), Duration.ofMillis(100)));
         assertThat(s.auth()).isEqualTo(new AuthSettings(Optional.of("AK"), Optional.of(Secret.of("SK")), "eu-west-1",
                 Duration.ofMinutes(5)));
-        assertThat(s.limits()).isEqualTo(new LimitSettings(50, Duration.ofSeconds(45), Duration.ofMinutes(1)));
+        assertThat(s.limits()).isEqualTo(new LimitSettings(50, Duration.ofSeconds(45), Duration.ofSeconds(7), Duration.ofMinutes(1)));
         assertThat(s.observability()).isEqualTo(new ObservabilitySettings(LogLevel.DEBUG,
                 new MetricsSettings(false, MetricsAccess.ANY),
                 new AccessLogSettings(true, Optional.of(Path.of("/var/log/fs3/access.log")), 1L << 20, 3),
@@ -174,6 +175,14 @@ class Fs3SettingsTest {
         assertThatThrownBy(() -> Fs3Settings.bind(Map.of("fs3.webui.session-duration", "10s")))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
                         .containsExactly("fs3.webui.session-duration: must be between 1m and 7d"));
+    }
+
+    @Test
+    void headerTimeoutIsOffOrAtLeastATenthOfASecond() {
+        assertThat(Fs3Settings.bind(Map.of("fs3.http.header-timeout", "0s")).limits().headerTimeout()).isZero();
+        assertThatThrownBy(() -> Fs3Settings.bind(Map.of("fs3.http.header-timeout", "50ms")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .containsExactly("fs3.http.header-timeout: must be 0s (no limit) or at least 100ms"));
     }
 
     @Test

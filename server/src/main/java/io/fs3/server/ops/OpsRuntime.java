@@ -94,12 +94,17 @@ public final class OpsRuntime extends AbstractLifeCycle {
      */
     public void attach(Server jetty) {
         LimitSettings limits = settings.limits();
+        Optional<HeaderTimeout> headerTimeout = limits.headerTimeout().isZero() ? Optional.empty()
+                : Optional.of(new HeaderTimeout(limits.headerTimeout(), System::nanoTime, metrics.registry()));
         for (Connector c : jetty.getConnectors()) {
             if (c instanceof AbstractConnector connector) {
-                // Slow-loris: a connection that sends nothing (headers or body) for this long is closed.
+                // A connection that sends nothing (headers or body) for this long is closed.
                 connector.setIdleTimeout(limits.idleTimeout().toMillis());
+                // ...and one that trickles its request head (slow-loris) once the head takes this long.
+                headerTimeout.ifPresent(h -> connector.addBean(h, false));
             }
         }
+        headerTimeout.ifPresent(jetty::addBean);
         if (limits.maxConnections() > 0) {
             // At the limit Jetty stops accepting: further clients wait in the TCP backlog, nothing is refused.
             connectionLimit = Optional.of(new NetworkConnectionLimit(limits.maxConnections(), jetty.getConnectors()));
