@@ -9,7 +9,7 @@ import java.time.Duration;
  * bound staleness where a filesystem's timestamps are coarse or cached (NFS attribute caching).
  */
 public record CacheSettings(long metadataMaxEntries, long listingMaxEntries, Duration metadataMaxAge,
-                            Duration listingChangeWindow) {
+                            Duration listingChangeWindow, long contentMaxBytes) {
     /**
      * Heap per cached object, for sizing: ~340 bytes for plain metadata (200k such entries: 69 MB of old
      * generation in a heap histogram), more with user metadata, checksums or tags; 500 allows for a mix.
@@ -17,7 +17,15 @@ public record CacheSettings(long metadataMaxEntries, long listingMaxEntries, Dur
     static final long BYTES_PER_METADATA_ENTRY = 500;
 
     public CacheSettings(long metadataMaxEntries, long listingMaxEntries) {
-        this(metadataMaxEntries, listingMaxEntries, Duration.ZERO, Duration.ofSeconds(1));
+        this(metadataMaxEntries, listingMaxEntries, Duration.ZERO, Duration.ofSeconds(1), 0);
+    }
+
+    /**
+     * The small-object cache's size for {@code fs3.cache.content.max-size=auto}: a sixteenth of the maximum
+     * heap, at most 64 MiB (-Xmx128m: 8 MiB).
+     */
+    public static long autoContentBytes(long maxHeapBytes) {
+        return Math.min(64L << 20, maxHeapBytes / 16);
     }
 
     /**

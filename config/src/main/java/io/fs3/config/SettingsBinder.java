@@ -55,7 +55,10 @@ final class SettingsBinder {
                 r.duration("fs3.cache.metadata.max-age", "0s",
                         "Reload cached metadata older than this even if the file's stat is unchanged (0s = no limit; see NFS notes)."),
                 r.duration("fs3.cache.listing.change-window", "1s",
-                        "Directories modified this recently are not cached for listing (covers coarse or cached timestamps, e.g. NFS)."));
+                        "Directories modified this recently are not cached for listing (covers coarse or cached timestamps, e.g. NFS)."),
+                r.sizeOrAuto("fs3.cache.content.max-size", CacheSettings.autoContentBytes(Runtime.getRuntime().maxMemory()),
+                        "Heap for the bytes of objects up to 64 KiB, served from memory while their stat is unchanged; "
+                                + "0 = off, auto = 1/16 of the maximum heap, at most 64MB."));
         AuthSettings auth = new AuthSettings(
                 r.optionalString("fs3.auth.access-key",
                         "Access key of the single user; generated and kept in ROOT/.fs3/credentials.properties if unset."),

@@ -75,6 +75,11 @@ public final class SettingsReader {
         });
     }
 
+    /** A size such as 32MB, or auto for {@code autoValue}. */
+    public long sizeOrAuto(String key, long autoValue, String description) {
+        return read(key, "auto", description, s -> s.equalsIgnoreCase("auto") ? autoValue : ByteSize.parse(s));
+    }
+
     public long byteSize(String key, String def, String description) {
         return read(key, def, description, ByteSize::parse);
     }

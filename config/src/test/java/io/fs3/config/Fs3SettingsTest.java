@@ -24,7 +24,8 @@ class Fs3SettingsTest {
         assertThat(s.server()).isEqualTo(new ServerSettings("0.0.0.0", 9000, 16 * 1024, IoThreadMode.AUTO, IoThreadMode.AUTO));
         assertThat(s.storage()).isEqualTo(new StorageSettings(Path.of("./data"), true, MetadataMode.AUTO, ".fs3"));
         assertThat(s.cache()).isEqualTo(new CacheSettings(CacheSettings.autoMetadataEntries(Runtime.getRuntime().maxMemory()),
-                2_000_000, Duration.ZERO, Duration.ofSeconds(1)));
+                2_000_000, Duration.ZERO, Duration.ofSeconds(1),
+                CacheSettings.autoContentBytes(Runtime.getRuntime().maxMemory())));
         assertThat(s.auth()).isEqualTo(new AuthSettings(Optional.empty(), Optional.empty(), "us-east-1", Duration.ofMinutes(15)));
         assertThat(s.limits()).isEqualTo(new LimitSettings(1000, Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(30)));
         assertThat(s.observability()).isEqualTo(new ObservabilitySettings(LogLevel.INFO,
@@ -59,6 +60,7 @@ class Fs3SettingsTest {
             fs3.cache.listing.max-entries=8
             fs3.cache.metadata.max-age=1m
             fs3.cache.listing.change-window=100ms
+            fs3.cache.content.max-size=3MB
             fs3.auth.access-key=AK
             fs3.auth.secret-key=SK
             fs3.auth.region=eu-west-1
@@ -121,7 +123,7 @@ class Fs3SettingsTest {
         Fs3Settings s = Fs3Settings.bind(p);
         assertThat(s.server()).isEqualTo(new ServerSettings("127.0.0.2", 9100, 32 * 1024, IoThreadMode.OFF, IoThreadMode.ON));
         assertThat(s.storage()).isEqualTo(new StorageSettings(Path.of("/srv/data"), false, MetadataMode.SIDECAR, ".s3meta"));
-        assertThat(s.cache()).isEqualTo(new CacheSettings(7, 8, Duration.ofMinutes(1), Duration.ofMillis(100)));
+        assertThat(s.cache()).isEqualTo(new CacheSettings(7, 8, Duration.ofMinutes(1), Duration.ofMillis(100), 3L << 20));
         assertThat(s.auth()).isEqualTo(new AuthSettings(Optional.of("AK"), Optional.of(Secret.of("SK")), "eu-west-1",
                 Duration.ofMinutes(5)));
         assertThat(s.limits()).isEqualTo(new LimitSettings(50, Duration.ofSeconds(45), Duration.ofSeconds(7), Duration.ofMinutes(1)));
@@ -175,6 +177,18 @@ class Fs3SettingsTest {
         assertThatThrownBy(() -> Fs3Settings.bind(Map.of("fs3.webui.session-duration", "10s")))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
                         .containsExactly("fs3.webui.session-duration: must be between 1m and 7d"));
+    }
+
+    @Test
+    void contentCacheSizeIsAutoOffOrASize() {
+        assertThat(Fs3Settings.bind(Map.of("fs3.cache.content.max-size", "AUTO")).cache().contentMaxBytes())
+                .isEqualTo(CacheSettings.autoContentBytes(Runtime.getRuntime().maxMemory()));
+        assertThat(Fs3Settings.bind(Map.of("fs3.cache.content.max-size", "0")).cache().contentMaxBytes()).isZero();
+        assertThat(CacheSettings.autoContentBytes(128L << 20)).isEqualTo(8L << 20);
+        assertThat(CacheSettings.autoContentBytes(8L << 30)).isEqualTo(64L << 20);
+        assertThatThrownBy(() -> Fs3Settings.bind(Map.of("fs3.cache.content.max-size", "lots")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().startsWith("fs3.cache.content.max-size"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.fs3.storage.BucketStore;
 import io.fs3.storage.ObjectLister;
 import io.fs3.storage.ObjectStore;
 import io.fs3.storage.cache.MetadataCache;
+import io.fs3.storage.cache.SmallObjectCache;
 import io.fs3.storage.list.ListingCache;
 import io.fs3.storage.list.PosixLister;
 import io.fs3.storage.meta.BucketMetadataStores;
@@ -16,7 +17,7 @@ import io.fs3.storage.meta.MetadataStore;
 public record PosixBackend(KeyMapper keys, BucketStore buckets, ObjectStore objects, ObjectLister lister,
                            BucketConfigStore bucketConfig,
                            MetadataCache metadataCache, ListingCache listingCache, AtomicWriter writer,
-                           MetadataStore metadataStore, MetadataLoader metadataLoader) {
+                           MetadataStore metadataStore, MetadataLoader metadataLoader, SmallObjectCache smallObjects) {
 
     public static PosixBackend open(StorageSettings storage, CacheSettings cache) {
         return open(storage, cache, java.util.Map.of());
@@ -35,11 +36,13 @@ public record PosixBackend(KeyMapper keys, BucketStore buckets, ObjectStore obje
         ObjectTagger tagger = new ObjectTagger(store, loader);
         ObjectWriter objectWriter = new ObjectWriter(writer, publisher, store, loader);
         ListingCache listingCache = new ListingCache(cache.listingMaxEntries(), cache.listingChangeWindow());
+        SmallObjectCache smallObjects = new SmallObjectCache(cache.contentMaxBytes(), cache.metadataMaxAge(),
+                cache.listingChangeWindow(), SmallObjectCache::wallClockNanos);
         PosixLister lister = new PosixLister(keys::requireBucket, storage.reservedDir(),
                 new ListingEntryResolver(keys, loader), listingCache);
         return new PosixBackend(keys, new BucketDirectories(keys),
-                new PosixStorage(keys, loader, objectWriter, remover, copier, tagger), lister,
-                new BucketConfigFiles(keys), metadataCache, listingCache, writer, store, loader);
+                new PosixStorage(keys, loader, objectWriter, remover, copier, tagger, smallObjects), lister,
+                new BucketConfigFiles(keys), metadataCache, listingCache, writer, store, loader, smallObjects);
     }
 
     /** Object ACLs, kept in each object's stored metadata. */

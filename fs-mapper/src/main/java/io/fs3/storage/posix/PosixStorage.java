@@ -11,6 +11,7 @@ import io.fs3.storage.OpenObject;
 import io.fs3.storage.PutRequest;
 import io.fs3.storage.PutResult;
 import io.fs3.storage.cache.FileStat;
+import io.fs3.storage.cache.SmallObjectCache;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -27,15 +28,17 @@ public final class PosixStorage implements ObjectStore {
     private final ObjectRemover remover;
     private final ObjectCopier copier;
     private final ObjectTagger tagger;
+    private final SmallObjectCache smallObjects;
 
     public PosixStorage(KeyMapper keys, MetadataLoader metadata, ObjectWriter writer, ObjectRemover remover,
-                        ObjectCopier copier, ObjectTagger tagger) {
+                        ObjectCopier copier, ObjectTagger tagger, SmallObjectCache smallObjects) {
         this.keys = keys;
         this.metadata = metadata;
         this.writer = writer;
         this.remover = remover;
         this.copier = copier;
         this.tagger = tagger;
+        this.smallObjects = smallObjects;
     }
 
     @Override
@@ -64,6 +67,10 @@ public final class PosixStorage implements ObjectStore {
             if (key.isFolder()) {
                 return new OpenObject(lookup(bucketDir, key, path, before), null); // a folder object has no bytes
             }
+            OpenObject kept = fromMemory(bucketDir, key, before);
+            if (kept != null) {
+                return kept;
+            }
             FileChannel ch = openChannel(path, key);
             FileStat after = statOrNull(path);
             // Stat, open, stat: equal stamps mean the headers describe the bytes of the open file.
@@ -72,11 +79,11 @@ public final class PosixStorage implements ObjectStore {
                 // from the filesystem by path does (a writer may have replaced the file meanwhile).
                 ObjectMetadata m = metadata.cachedFile(bucketDir, key, after);
                 if (m != null) {
-                    return new OpenObject(m, ch);
+                    return opened(bucketDir, key, after, m, ch);
                 }
                 m = lookup(bucketDir, key, path, after);
                 if (unchanged(path, after)) {
-                    return new OpenObject(m, ch);
+                    return opened(bucketDir, key, after, m, ch);
                 }
             }
             closeQuietly(ch);
@@ -84,6 +91,32 @@ public final class PosixStorage implements ObjectStore {
                 throw S3Exception.of(S3Error.SERVICE_UNAVAILABLE, "The object is being rewritten; please retry.");
             }
         }
+    }
+
+    /** A small object whose bytes and metadata are both cached for exactly this stat: no file is opened. */
+    private OpenObject fromMemory(Path bucketDir, ObjectKey key, FileStat stat) {
+        FileChannel bytes = smallObjects.open(bucketDir, key.value(), stat);
+        if (bytes == null) {
+            return null;
+        }
+        ObjectMetadata m = metadata.cachedFile(bucketDir, key, stat);
+        return m == null ? null : new OpenObject(m, bytes);
+    }
+
+    /** The opened object, its bytes kept in memory (and the file closed) where the small-object cache takes them. */
+    private OpenObject opened(Path bucketDir, ObjectKey key, FileStat stat, ObjectMetadata m, FileChannel ch) {
+        if (m.size() == stat.stamp().size()) {
+            try {
+                FileChannel kept = smallObjects.keep(bucketDir, key.value(), stat, ch);
+                if (kept != null) {
+                    closeQuietly(ch);
+                    return new OpenObject(m, kept);
+                }
+            } catch (IOException e) {
+                // unreadable now: the caller's read of the file reports it
+            }
+        }
+        return new OpenObject(m, ch);
     }
 
     @Override

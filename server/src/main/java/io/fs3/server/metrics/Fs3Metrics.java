@@ -1,6 +1,7 @@
 package io.fs3.server.metrics;
 
 import io.fs3.storage.cache.MetadataCache;
+import io.fs3.storage.cache.SmallObjectCache;
 import io.fs3.storage.list.ListingCache;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -51,8 +52,9 @@ public final class Fs3Metrics implements AutoCloseable {
      * Both caches under Micrometer's cache names ({@code cache_gets_total{cache,result}}, {@code cache_size}),
      * plus a ready-made hit ratio per cache.
      */
-    public void bindCaches(MetadataCache metadata, ListingCache listing) {
+    public void bindCaches(MetadataCache metadata, ListingCache listing, SmallObjectCache content) {
         metadata.bindTo(registry);
+        content.bindTo(registry);
         FunctionCounter.builder("cache.gets", listing, c -> c.stats().hitCount())
                 .tags("cache", "fs3.listing", "result", "hit").register(registry);
         FunctionCounter.builder("cache.gets", listing, c -> c.stats().missCount())
@@ -63,6 +65,7 @@ public final class Fs3Metrics implements AutoCloseable {
                 .description("Directory entries held by the listing cache's snapshots").register(registry);
         hitRatio("fs3.metadata");
         hitRatio("fs3.listing");
+        hitRatio("fs3.content");
     }
 
     private void hitRatio(String cache) {

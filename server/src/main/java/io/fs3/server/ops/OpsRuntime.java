@@ -70,7 +70,7 @@ public final class OpsRuntime extends AbstractLifeCycle {
         TempSweeper.sweep(settings.storage().root(), settings.storage().reservedDir(),
                 processStart.minus(settings.limits().idleTimeout()));
         Fs3Metrics metrics = new Fs3Metrics();
-        metrics.bindCaches(backend.metadataCache(), backend.listingCache());
+        metrics.bindCaches(backend.metadataCache(), backend.listingCache(), backend.smallObjects());
         return new OpsRuntime(settings, metrics, source, logLevels);
     }
 
