@@ -53,10 +53,6 @@ public final class SmallObjectCache {
         this.wallClockNanos = wallClockNanos;
     }
 
-    public static SmallObjectCache disabled() {
-        return new SmallObjectCache(0, Duration.ZERO, Duration.ZERO, () -> 0);
-    }
-
     /** The object's bytes as a channel if they were kept for exactly this stat; null otherwise. */
     public FileChannel open(Path bucketDir, String key, FileStat current) {
         if (!enabled || current.ctimeNanos() < 0 || current.stamp().size() > MAX_OBJECT_BYTES) {
@@ -97,10 +93,6 @@ public final class SmallObjectCache {
     private boolean settled(FileStat stat) {
         long changed = Math.max(stat.ctimeNanos(), stat.stamp().mtimeNanos());
         return wallClockNanos.getAsLong() - changed > changeWindowNanos;
-    }
-
-    public void invalidate(Path bucketDir, String key) {
-        cache.invalidate(new Key(bucketDir, key));
     }
 
     public void bindTo(MeterRegistry registry) {

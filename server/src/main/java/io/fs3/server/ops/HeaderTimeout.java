@@ -90,10 +90,6 @@ public final class HeaderTimeout extends AbstractLifeCycle implements Connection
         return parser.inHeaderState() && !parser.isStart();
     }
 
-    int tracked() {
-        return connections.size();
-    }
-
     @Override
     protected void doStart() {
         long period = Math.max(TimeUnit.MILLISECONDS.toNanos(25), timeoutNanos / 4);
