@@ -20,14 +20,6 @@ import java.util.function.Supplier;
  * the stat.
  */
 public final class MetadataCache {
-    /**
-     * What an entry is found by. The key string is the one the cached metadata holds and bucket directories
-     * are interned, so a key costs one small record; keying by the object's Path cost ~180 bytes an entry
-     * (the path's bytes and its offsets), a quarter of the cache's heap.
-     */
-    private record Key(Path bucketDir, String key) {
-    }
-
     /** The stat an entry was loaded for, and its metadata: {@link LeanMetadata} where that form holds it. */
     private record Entry(FileStamp stamp, long ctimeNanos, Object value) {
         static Entry of(FileStat stat, ObjectMetadata metadata) {
@@ -41,7 +33,7 @@ public final class MetadataCache {
         }
     }
 
-    private final Cache<Key, Entry> cache;
+    private final Cache<ObjectCacheKey, Entry> cache;
     private final Interner<Path> bucketDirs = Interners.newWeakInterner();
 
     public MetadataCache(long maxEntries) {
@@ -67,13 +59,13 @@ public final class MetadataCache {
         }
         ObjectMetadata loaded = loader.get();
         // An entry stored without ctime (from a listing) never matches a later lookup that has one.
-        cache.put(new Key(bucketDirs.intern(bucketDir), key.value()), Entry.of(current, loaded));
+        cache.put(new ObjectCacheKey(bucketDirs.intern(bucketDir), key.value()), Entry.of(current, loaded));
         return loaded;
     }
 
     /** The cached metadata of {@code key} if it still describes {@code current}; null otherwise (nothing is loaded). */
     public ObjectMetadata peek(Path bucketDir, String key, FileStat current) {
-        Entry e = cache.getIfPresent(new Key(bucketDir, key));
+        Entry e = cache.getIfPresent(new ObjectCacheKey(bucketDir, key));
         if (e != null && e.stamp.equals(current.stamp())
                 && (current.ctimeNanos() < 0 || e.ctimeNanos == current.ctimeNanos())) {
             return e.metadata(current);
@@ -82,7 +74,7 @@ public final class MetadataCache {
     }
 
     public void invalidate(Path bucketDir, String key) {
-        cache.invalidate(new Key(bucketDir, key));
+        cache.invalidate(new ObjectCacheKey(bucketDir, key));
     }
 
     public void bindTo(MeterRegistry registry) {

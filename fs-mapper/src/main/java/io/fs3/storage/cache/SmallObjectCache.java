@@ -28,21 +28,18 @@ public final class SmallObjectCache {
     /** Roughly what an entry costs besides its bytes (key, entry, stamp, array header), for the weigher. */
     private static final int ENTRY_OVERHEAD = 160;
 
-    private record Key(Path bucketDir, String key) {
-    }
-
     private record Entry(FileStamp stamp, long ctimeNanos, byte[] bytes) {
     }
 
-    private final Cache<Key, Entry> cache;
+    private final Cache<ObjectCacheKey, Entry> cache;
     private final boolean enabled;
     private final long changeWindowNanos;
     private final LongSupplier wallClockNanos;
 
     /** {@code maxBytes} 0 keeps nothing; {@code maxAge} > 0 also drops entries that old (NFS attribute caching). */
     public SmallObjectCache(long maxBytes, Duration maxAge, Duration changeWindow, LongSupplier wallClockNanos) {
-        Caffeine<Key, Entry> b = Caffeine.newBuilder().maximumWeight(maxBytes)
-                .weigher((Key k, Entry e) -> e.bytes.length + k.key.length() * 2 + ENTRY_OVERHEAD)
+        Caffeine<ObjectCacheKey, Entry> b = Caffeine.newBuilder().maximumWeight(maxBytes)
+                .weigher((ObjectCacheKey k, Entry e) -> e.bytes.length + k.key().length() * 2 + ENTRY_OVERHEAD)
                 .executor(Runnable::run).recordStats();
         if (!maxAge.isZero()) {
             b.expireAfterWrite(maxAge);
@@ -58,7 +55,7 @@ public final class SmallObjectCache {
         if (!enabled || current.ctimeNanos() < 0 || current.stamp().size() > MAX_OBJECT_BYTES) {
             return null;
         }
-        Entry e = cache.getIfPresent(new Key(bucketDir, key));
+        Entry e = cache.getIfPresent(new ObjectCacheKey(bucketDir, key));
         if (e == null || !e.stamp.equals(current.stamp()) || e.ctimeNanos != current.ctimeNanos()) {
             return null;
         }
@@ -85,7 +82,7 @@ public final class SmallObjectCache {
         if (file.read(ByteBuffer.allocate(1), size) > 0) {
             return null; // grew under us
         }
-        cache.put(new Key(bucketDir, key), new Entry(stat.stamp(), stat.ctimeNanos(), bytes));
+        cache.put(new ObjectCacheKey(bucketDir, key), new Entry(stat.stamp(), stat.ctimeNanos(), bytes));
         return new MemoryFileChannel(bytes);
     }
 
