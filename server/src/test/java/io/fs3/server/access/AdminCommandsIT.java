@@ -143,6 +143,7 @@ class AdminCommandsIT {
         Path root = dir.resolve("plain");
         try (JarProcesses.Server server = JarProcesses.start(dir.resolve("plain.log"), "--root", root.toString(),
                 "--port", "0")) {
+            awaitLog(server, "AWS_DEFAULT_REGION="); // the key block follows readiness: parse it once complete
             String out = server.output();
             String ak = out.replaceAll("(?s).*access key: (\\S+).*", "$1");
             String sk = out.replaceAll("(?s).*secret key: (\\S+).*", "$1");
