@@ -63,11 +63,20 @@ public final class PosixStorage implements ObjectStore {
         Path bucketDir = keys.bucketDir(bucket);
         Path path = objectPath(bucket, bucketDir, key);
         for (int attempt = 1; ; attempt++) {
-            FileStat before = stat(bucket, bucketDir, key, path);
+            FileStat link = FileStat.ofLinkOrNull(path);
+            OpenObject kept = key.isFolder() || link == null || !link.regularFile() ? null
+                    : fromMemory(bucketDir, key, link);
+            if (kept != null) {
+                // No containment check: these bytes were kept for a path that passed it, and the same device,
+                // inode, size, mtime and ctime (which nothing can set back) mean the same unchanged file, so
+                // however the path resolves now the answer is bytes that were in the bucket when read.
+                return kept;
+            }
+            FileStat before = stat(bucket, bucketDir, key, path, link);
             if (key.isFolder()) {
                 return new OpenObject(lookup(bucketDir, key, path, before), null); // a folder object has no bytes
             }
-            OpenObject kept = fromMemory(bucketDir, key, before);
+            kept = before == link ? null : fromMemory(bucketDir, key, before);
             if (kept != null) {
                 return kept;
             }
@@ -153,7 +162,12 @@ public final class PosixStorage implements ObjectStore {
 
     /** Stats the object; anything that is not a contained regular file (or marked folder) is NoSuchKey. */
     private FileStat stat(Path bucketDir, ObjectKey key, Path path) {
-        FileStat s = FileStat.ofLinkOrNull(path);
+        return stat(bucketDir, key, path, FileStat.ofLinkOrNull(path));
+    }
+
+    /** {@link #stat(Path, ObjectKey, Path)} given the path's lstat ({@code link}, null if it failed). */
+    private FileStat stat(Path bucketDir, ObjectKey key, Path path, FileStat link) {
+        FileStat s = link;
         if (s != null && (key.isFolder() ? s.directory() : s.regularFile())
                 && keys.isContainedWithoutLinks(bucketDir, path)) {
             return s; // the common case: no symlink on the way, so lstat == stat and no real path is needed
@@ -172,8 +186,12 @@ public final class PosixStorage implements ObjectStore {
      * (NoSuchBucket before NoSuchKey, as before).
      */
     private FileStat stat(BucketName bucket, Path bucketDir, ObjectKey key, Path path) {
+        return stat(bucket, bucketDir, key, path, FileStat.ofLinkOrNull(path));
+    }
+
+    private FileStat stat(BucketName bucket, Path bucketDir, ObjectKey key, Path path, FileStat link) {
         try {
-            return stat(bucketDir, key, path);
+            return stat(bucketDir, key, path, link);
         } catch (S3Exception e) {
             keys.requireBucket(bucket);
             throw e;

@@ -3,6 +3,8 @@ package io.fs3.storage.posix;
 import io.fs3.config.CacheSettings;
 import io.fs3.config.MetadataMode;
 import io.fs3.config.StorageSettings;
+import io.fs3.s3.S3Error;
+import io.fs3.s3.S3Exception;
 import io.fs3.storage.BucketName;
 import io.fs3.storage.ObjectKey;
 import io.fs3.storage.OpenObject;
@@ -23,6 +25,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Small objects read once are served from memory while their stat is unchanged, and every kind of change by
@@ -130,7 +133,38 @@ class SmallObjectReadTest {
         Path file = write("k.txt", "soon gone");
         read(open(backend, "k.txt"));
         Files.delete(file);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> open(backend, "k.txt"))
-                .isInstanceOf(io.fs3.s3.S3Exception.class);
+        assertThatThrownBy(() -> open(backend, "k.txt")).isInstanceOf(S3Exception.class);
+    }
+
+    @Test
+    void aDirectoryReplacedByALinkOutOfTheBucketServesNothingFromOutside() throws Exception {
+        PosixBackend backend = backend(Duration.ZERO, 1 << 20);
+        Files.createDirectories(root.resolve("b/d"));
+        write("d/k.txt", "inside");
+        read(open(backend, "d/k.txt"));
+        assertThat(open(backend, "d/k.txt").channel()).isInstanceOf(MemoryFileChannel.class);
+
+        Path outside = Files.createDirectories(root.resolve("outside"));
+        Files.writeString(outside.resolve("k.txt"), "secret");
+        Files.move(root.resolve("b/d"), root.resolve("moved"));
+        Files.createSymbolicLink(root.resolve("b/d"), outside);
+        assertThatThrownBy(() -> read(open(backend, "d/k.txt"))).isInstanceOf(S3Exception.class)
+                .extracting(e -> ((S3Exception) e).error()).isEqualTo(S3Error.NO_SUCH_KEY);
+    }
+
+    @Test
+    void aKeptFileMovedOutOfTheBucketIsRefusedOnceItChanges() throws Exception {
+        PosixBackend backend = backend(Duration.ZERO, 1 << 20);
+        Files.createDirectories(root.resolve("b/d"));
+        write("d/k.txt", "inside");
+        read(open(backend, "d/k.txt"));
+        Path moved = Files.move(root.resolve("b/d"), root.resolve("moved"));
+        Files.createSymbolicLink(root.resolve("b/d"), moved);
+        // the very same unchanged file: what is served is the bytes read while it was in the bucket
+        assertThat(read(open(backend, "d/k.txt"))).isEqualTo("inside");
+
+        Files.writeString(moved.resolve("k.txt"), "edited outside", StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> read(open(backend, "d/k.txt"))).isInstanceOf(S3Exception.class)
+                .extracting(e -> ((S3Exception) e).error()).isEqualTo(S3Error.NO_SUCH_KEY);
     }
 }
