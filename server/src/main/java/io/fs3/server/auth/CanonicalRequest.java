@@ -20,15 +20,17 @@ public final class CanonicalRequest {
     /**
      * The whole canonical request.
      *
-     * @param params        decoded query parameters ({@link QueryParam#parse})
+     * @param params        the decoded query: {@code QueryParam.parse(request.rawQuery())}, or the parameters
+     *                      being signed when the request has no raw query yet (a presigner's)
      * @param signedHeaders lower-case header names in the order the client listed them
      * @param presigned     drop {@code X-Amz-Signature} from the canonical query
      */
     public static String build(SignedRequest request, List<QueryParam> params, List<String> signedHeaders,
                                String payloadHash, boolean presigned) {
+        String query = CanonicalQueryAsSent.of(request.rawQuery(), presigned);
         return request.method() + '\n'
                 + canonicalUri(request.rawPath()) + '\n'
-                + canonicalQuery(params, presigned) + '\n'
+                + (query != null ? query : canonicalQuery(params, presigned)) + '\n'
                 + canonicalHeaders(request, signedHeaders) + '\n'
                 + String.join(";", signedHeaders) + '\n'
                 + payloadHash;

@@ -76,9 +76,13 @@ final class SignatureParser {
                     + "\"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\".");
         }
         int n = parts.length;
-        String accessKey = String.join("/", java.util.Arrays.copyOfRange(parts, 0, n - 4));
+        int keyEnd = credential.length();
+        for (int i = 0; i < 4; i++) {
+            keyEnd = credential.lastIndexOf('/', keyEnd - 1);
+        }
+        String accessKey = credential.substring(0, keyEnd); // the parts before the last four, slashes and all
         String date = parts[n - 4];
-        if (accessKey.isEmpty() || date.length() != 8 || !date.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (accessKey.isEmpty() || date.length() != 8 || !digits(date)) {
             throw style.error("the Credential is mal-formed; expecting "
                     + "\"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\".");
         }
@@ -112,6 +116,15 @@ final class SignatureParser {
                     : "Query-string authentication requires 'host' in X-Amz-SignedHeaders.");
         }
         return List.copyOf(names);
+    }
+
+    private static boolean digits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String once(String previous, String value) {

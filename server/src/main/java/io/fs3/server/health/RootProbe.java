@@ -30,6 +30,8 @@ public final class RootProbe implements AutoCloseable {
     private final Path root;
     private final Path stateDir;
     private final Duration interval;
+    /** A probe older than this (three intervals and two seconds) counts as stuck; computed once, read per request. */
+    private final long staleAfterNanos;
     private final LongSupplier nanoTime;
     private final ScheduledExecutorService executor;
     private volatile Status last = new Status(false, "storage root not checked yet");
@@ -39,6 +41,7 @@ public final class RootProbe implements AutoCloseable {
         this.root = Objects.requireNonNull(root, "root");
         this.stateDir = root.resolve(reservedDir);
         this.interval = Objects.requireNonNull(interval, "interval");
+        this.staleAfterNanos = interval.multipliedBy(3).plusSeconds(2).toNanos();
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fs3-root-probe");
@@ -78,8 +81,7 @@ public final class RootProbe implements AutoCloseable {
 
     /** The latest outcome, or down if the background probe is stuck. */
     public Status status() {
-        long staleAfter = interval.multipliedBy(3).plusSeconds(2).toNanos();
-        if (nanoTime.getAsLong() - lastCheckedNanos > staleAfter) {
+        if (nanoTime.getAsLong() - lastCheckedNanos > staleAfterNanos) {
             return new Status(false, "storage root probe is not responding (filesystem hung?)");
         }
         return last;
