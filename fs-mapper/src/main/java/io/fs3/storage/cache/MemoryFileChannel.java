@@ -94,6 +94,11 @@ public final class MemoryFileChannel extends FileChannel {
         return this;
     }
 
+    /** All the bytes as a read-only buffer over the kept array: a whole-object read without a copy. */
+    public ByteBuffer contents() {
+        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+    }
+
     @Override
     public long size() {
         return bytes.length;

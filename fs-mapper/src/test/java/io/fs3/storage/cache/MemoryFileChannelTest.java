@@ -20,6 +20,17 @@ class MemoryFileChannelTest {
     private static final byte[] BYTES = "0123456789".getBytes(StandardCharsets.US_ASCII);
 
     @Test
+    void contentsAreAReadOnlyViewOfEveryByte() {
+        MemoryFileChannel ch = new MemoryFileChannel(BYTES.clone());
+        ByteBuffer first = ch.contents();
+        ByteBuffer second = ch.contents();
+        assertThat(first.isReadOnly()).isTrue();
+        assertThat(StandardCharsets.US_ASCII.decode(first).toString()).isEqualTo("0123456789");
+        assertThat(second.remaining()).as("each view has its own position").isEqualTo(10);
+        assertThatThrownBy(() -> second.put(0, (byte) 'x')).isInstanceOf(java.nio.ReadOnlyBufferException.class);
+    }
+
+    @Test
     void readsAtPositionsAndSequentially() throws IOException {
         try (FileChannel ch = new MemoryFileChannel(BYTES)) {
             ByteBuffer four = ByteBuffer.allocate(4);

@@ -12,6 +12,7 @@ import io.fs3.storage.BucketName;
 import io.fs3.storage.ObjectKey;
 import io.fs3.storage.ObjectMetadata;
 import io.fs3.storage.OpenObject;
+import io.fs3.storage.cache.MemoryFileChannel;
 import io.micrometer.core.instrument.Counter;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -133,7 +134,9 @@ public final class ObjectReadFastPath extends Handler.Wrapper {
                     handedOver = true; // stream() closes it
                     return new Answer(auth.accessKey(), GET_OBJECT, m, null, open);
                 }
-                ByteBuffer body = readFully(open.channel(), (int) m.size());
+                ByteBuffer body = open.channel() instanceof MemoryFileChannel kept && kept.size() == m.size()
+                        ? kept.contents() // kept bytes go out as they are, not copied first
+                        : readFully(open.channel(), (int) m.size());
                 return body == null ? null : new Answer(auth.accessKey(), GET_OBJECT, m, body, null);
             } finally {
                 if (!handedOver) {
