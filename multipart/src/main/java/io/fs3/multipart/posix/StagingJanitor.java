@@ -1,5 +1,6 @@
 package io.fs3.multipart.posix;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.fs3.multipart.UploadId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,11 +61,8 @@ public final class StagingJanitor implements AutoCloseable {
                 .description("Staging directories of interrupted completes and aborts removed by the sweep").register(registry);
         this.sweeps = Counter.builder("fs3.multipart.sweeps").description("Multipart sweeps run").register(registry);
         this.open = registry.gauge("fs3.multipart.uploads.open", new AtomicLong());
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fs3-multipart-janitor");
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(
+                new ThreadFactoryBuilder().setNameFormat("fs3-multipart-janitor").setDaemon(true).build());
     }
 
     /** Sweeps now (so a crash's leftovers are gone before the first request) and then every interval. */

@@ -1,5 +1,6 @@
 package io.fs3.server.health;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,11 +44,8 @@ public final class RootProbe implements AutoCloseable {
         this.interval = Objects.requireNonNull(interval, "interval");
         this.staleAfterNanos = interval.multipliedBy(3).plusSeconds(2).toNanos();
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fs3-root-probe");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = Executors.newSingleThreadScheduledExecutor(
+                new ThreadFactoryBuilder().setNameFormat("fs3-root-probe").setDaemon(true).build());
     }
 
     /** Probes once now, then every interval in the background. */

@@ -1,5 +1,6 @@
 package io.fs3.server.identity;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.fs3.config.Secret;
 import io.fs3.server.auth.CredentialStore;
 import org.slf4j.Logger;
@@ -39,11 +40,8 @@ public final class Identities implements CredentialStore, AutoCloseable {
         this.admin = Objects.requireNonNull(admin, "admin");
         this.adminKeys = Map.copyOf(adminKeys);
         this.file = file;
-        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fs3-users-watcher");
-            t.setDaemon(true);
-            return t;
-        });
+        this.poller = Executors.newSingleThreadScheduledExecutor(
+                new ThreadFactoryBuilder().setNameFormat("fs3-users-watcher").setDaemon(true).build());
     }
 
     /**

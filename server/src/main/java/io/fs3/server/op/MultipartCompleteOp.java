@@ -2,6 +2,7 @@ package io.fs3.server.op;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.fs3.multipart.CompleteRequest;
 import io.fs3.multipart.CompleteResult;
 import io.fs3.multipart.Completion;
@@ -46,11 +47,8 @@ public final class MultipartCompleteOp implements AutoCloseable {
             .without(ToXmlGenerator.Feature.WRITE_XML_DECLARATION);
     private final MultipartUploads uploads;
     private final Duration keepAlive;
-    private final ExecutorService assemblers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "fs3-multipart-complete");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService assemblers = Executors.newCachedThreadPool(
+            new ThreadFactoryBuilder().setNameFormat("fs3-multipart-complete-%d").setDaemon(true).build());
 
     public MultipartCompleteOp(MultipartUploads uploads, Duration keepAliveInterval) {
         this.uploads = uploads;

@@ -1,5 +1,6 @@
 package io.fs3.server.ops;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.fs3.config.ConfigException;
 import io.fs3.config.ConfigKey;
 import io.fs3.config.Fs3Settings;
@@ -57,11 +58,8 @@ public final class ConfigWatcher implements AutoCloseable {
         this.apply = apply;
         this.lastBytes = readQuietly();
         this.lastValues = effective(parse(lastBytes == null ? new byte[0] : lastBytes));
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fs3-config-watcher");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = Executors.newSingleThreadScheduledExecutor(
+                new ThreadFactoryBuilder().setNameFormat("fs3-config-watcher").setDaemon(true).build());
     }
 
     public void start(Duration interval) {

@@ -1,5 +1,6 @@
 package io.fs3.server.ops;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.jetty.http.HttpParser;
@@ -93,11 +94,8 @@ public final class HeaderTimeout extends AbstractLifeCycle implements Connection
     @Override
     protected void doStart() {
         long period = Math.max(TimeUnit.MILLISECONDS.toNanos(25), timeoutNanos / 4);
-        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fs3-header-timeout");
-            t.setDaemon(true);
-            return t;
-        });
+        sweeper = Executors.newSingleThreadScheduledExecutor(
+                new ThreadFactoryBuilder().setNameFormat("fs3-header-timeout").setDaemon(true).build());
         sweeper.scheduleWithFixedDelay(this::sweepLogged, period, period, TimeUnit.NANOSECONDS);
     }
 
