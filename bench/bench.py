@@ -856,6 +856,8 @@ def main():
     ap.add_argument("--tag", default="latest")
     ap.add_argument("--fs3-prop", action="append", default=[], metavar="KEY=VALUE",
                     help="an extra fs3 setting for every fs3 run (repeatable), to try a configuration")
+    ap.add_argument("--fs3-jvm", action="append", default=[], metavar="OPTION",
+                    help="a JVM option for the main fs3 server (repeatable), e.g. a profiler agent")
     ap.add_argument("--keep", action="store_true", help="keep the temp directory")
     a = ap.parse_args()
     # warm-up caps (s): the JIT needs a minute or more on one core before a server reaches its steady rate
@@ -908,7 +910,7 @@ def main():
             if name == "nginx":
                 srv = Nginx(tmp, data, a.server_cpus)
             elif name == "fs3":
-                srv = Fs3(tmp, data, a.server_cpus, a.jar, fsync=False, extra_props=a.fs3_prop)
+                srv = Fs3(tmp, data, a.server_cpus, a.jar, fsync=False, jvm_options=a.fs3_jvm, extra_props=a.fs3_prop)
             else:
                 srv = S3Proxy(tmp, data, a.server_cpus, a.s3proxy_jar)
             if cold_ok:
