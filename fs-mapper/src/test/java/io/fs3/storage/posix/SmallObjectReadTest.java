@@ -136,35 +136,41 @@ class SmallObjectReadTest {
         assertThatThrownBy(() -> open(backend, "k.txt")).isInstanceOf(S3Exception.class);
     }
 
-    @Test
-    void aDirectoryReplacedByALinkOutOfTheBucketServesNothingFromOutside() throws Exception {
+    /** A backend that has kept the bytes of {@code d/k.txt} ("inside"), read once through the bucket. */
+    private PosixBackend keptInADirectory() throws Exception {
         PosixBackend backend = backend(Duration.ZERO, 1 << 20);
         Files.createDirectories(root.resolve("b/d"));
         write("d/k.txt", "inside");
         read(open(backend, "d/k.txt"));
         assertThat(open(backend, "d/k.txt").channel()).isInstanceOf(MemoryFileChannel.class);
+        return backend;
+    }
+
+    private static void assertNoSuchKey(PosixBackend backend, String key) {
+        assertThatThrownBy(() -> read(open(backend, key))).isInstanceOf(S3Exception.class)
+                .extracting(e -> ((S3Exception) e).error()).isEqualTo(S3Error.NO_SUCH_KEY);
+    }
+
+    @Test
+    void aDirectoryReplacedByALinkOutOfTheBucketServesNothingFromOutside() throws Exception {
+        PosixBackend backend = keptInADirectory();
 
         Path outside = Files.createDirectories(root.resolve("outside"));
         Files.writeString(outside.resolve("k.txt"), "secret");
         Files.move(root.resolve("b/d"), root.resolve("moved"));
         Files.createSymbolicLink(root.resolve("b/d"), outside);
-        assertThatThrownBy(() -> read(open(backend, "d/k.txt"))).isInstanceOf(S3Exception.class)
-                .extracting(e -> ((S3Exception) e).error()).isEqualTo(S3Error.NO_SUCH_KEY);
+        assertNoSuchKey(backend, "d/k.txt");
     }
 
     @Test
     void aKeptFileMovedOutOfTheBucketIsRefusedOnceItChanges() throws Exception {
-        PosixBackend backend = backend(Duration.ZERO, 1 << 20);
-        Files.createDirectories(root.resolve("b/d"));
-        write("d/k.txt", "inside");
-        read(open(backend, "d/k.txt"));
+        PosixBackend backend = keptInADirectory();
         Path moved = Files.move(root.resolve("b/d"), root.resolve("moved"));
         Files.createSymbolicLink(root.resolve("b/d"), moved);
         // the very same unchanged file: what is served is the bytes read while it was in the bucket
         assertThat(read(open(backend, "d/k.txt"))).isEqualTo("inside");
 
         Files.writeString(moved.resolve("k.txt"), "edited outside", StandardOpenOption.APPEND);
-        assertThatThrownBy(() -> read(open(backend, "d/k.txt"))).isInstanceOf(S3Exception.class)
-                .extracting(e -> ((S3Exception) e).error()).isEqualTo(S3Error.NO_SUCH_KEY);
+        assertNoSuchKey(backend, "d/k.txt");
     }
 }
