@@ -62,10 +62,10 @@ final class CanonicalQueryAsSent {
         int i = from;
         while (i < to) {
             char c = s.charAt(i);
-            if (unreserved(c)) {
+            if (UriEncoding.isUnreserved(c)) {
                 i++;
             } else if (c == '%' && i + 2 < to && upperHex(s.charAt(i + 1)) && upperHex(s.charAt(i + 2))
-                    && !unreserved(Character.digit(s.charAt(i + 1), 16) << 4 | Character.digit(s.charAt(i + 2), 16))) {
+                    && !UriEncoding.isUnreserved(Character.digit(s.charAt(i + 1), 16) << 4 | Character.digit(s.charAt(i + 2), 16))) {
                 i += 3;
             } else {
                 return false;
@@ -93,10 +93,5 @@ final class CanonicalQueryAsSent {
 
     private static boolean upperHex(char c) {
         return c >= '0' && c <= '9' || c >= 'A' && c <= 'F';
-    }
-
-    private static boolean unreserved(int c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                || c == '-' || c == '.' || c == '_' || c == '~';
     }
 }

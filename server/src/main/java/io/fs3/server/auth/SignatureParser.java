@@ -1,5 +1,6 @@
 package io.fs3.server.auth;
 
+import com.google.common.base.CharMatcher;
 import io.fs3.s3.S3Error;
 import io.fs3.s3.S3Exception;
 
@@ -14,6 +15,7 @@ import java.util.Locale;
  */
 final class SignatureParser {
     static final String SERVICE = "s3";
+    private static final CharMatcher DIGITS = CharMatcher.inRange('0', '9');
 
     /** Where the parameters came from: decides the error code and message prefix. */
     enum Style {
@@ -82,7 +84,7 @@ final class SignatureParser {
         }
         String accessKey = credential.substring(0, keyEnd); // the parts before the last four, slashes and all
         String date = parts[n - 4];
-        if (accessKey.isEmpty() || date.length() != 8 || !digits(date)) {
+        if (accessKey.isEmpty() || date.length() != 8 || !DIGITS.matchesAllOf(date)) {
             throw style.error("the Credential is mal-formed; expecting "
                     + "\"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\".");
         }
@@ -116,15 +118,6 @@ final class SignatureParser {
                     : "Query-string authentication requires 'host' in X-Amz-SignedHeaders.");
         }
         return List.copyOf(names);
-    }
-
-    private static boolean digits(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String once(String previous, String value) {

@@ -127,7 +127,8 @@ public final class UriEncoding {
         return true;
     }
 
-    private static boolean isUnreserved(int c) {
+    /** SigV4's unreserved characters: A-Z a-z 0-9 - . _ ~ */
+    static boolean isUnreserved(int c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                 || c == '-' || c == '.' || c == '_' || c == '~';
     }
