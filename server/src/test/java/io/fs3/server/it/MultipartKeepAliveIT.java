@@ -38,6 +38,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MultipartKeepAliveIT {
     private static final int PARTS = 5;
     private static final int PART = 5 << 20;
+    /**
+     * Parts of the upload whose last part is damaged: the others are copied before assembly notices, which
+     * must take longer than the 1 ms the request waits before it commits the 200 (with 5 parts a full test run once
+     * had the request thread scheduled late enough to see the failure first and answer 500).
+     */
+    private static final int DAMAGED_UPLOAD_PARTS = 12;
 
     @Test
     void aLongCompleteSendsWhitespaceThenTheResult(@TempDir Path root) throws Exception {
@@ -45,7 +51,7 @@ class MultipartKeepAliveIT {
              S3Client s3 = client(server, recorder)) {
             s3.createBucket(b -> b.bucket("slow"));
             String id = s3.createMultipartUpload(b -> b.bucket("slow").key("k")).uploadId();
-            List<CompletedPart> parts = upload(s3, id);
+            List<CompletedPart> parts = upload(s3, id, PARTS);
             String etag = complete(s3, id, parts);
             assertThat(etag).endsWith("-" + PARTS + "\"");
             assertThat(s3.headObject(b -> b.bucket("slow").key("k")).eTag()).isEqualTo(etag);
@@ -59,11 +65,11 @@ class MultipartKeepAliveIT {
              S3Client s3 = client(server, recorder)) {
             s3.createBucket(b -> b.bucket("broken"));
             String id = s3.createMultipartUpload(b -> b.bucket("broken").key("k")).uploadId();
-            List<CompletedPart> parts = upload(s3, id);
+            List<CompletedPart> parts = upload(s3, id, DAMAGED_UPLOAD_PARTS);
             // Damage the last part's bytes behind fs3's back: assembly notices only after copying the others.
             Path staging = root.resolve("broken/.fs3/multipart/" + id + ".mpu");
             try (Stream<Path> files = Files.list(staging)) {
-                Path data = files.filter(f -> f.getFileName().toString().startsWith("part-0000" + PARTS + ".")).findFirst()
+                Path data = files.filter(f -> f.getFileName().toString().startsWith(String.format("part-%05d.", DAMAGED_UPLOAD_PARTS))).findFirst()
                         .orElseThrow();
                 try (FileChannel ch = FileChannel.open(data, StandardOpenOption.WRITE)) {
                     ch.truncate(1);
@@ -74,7 +80,7 @@ class MultipartKeepAliveIT {
                 assertThat(e.statusCode()).isEqualTo(200);
             });
             assertThat(recorder.body()).matches("(?s)<\\?xml[^>]*\\?>\\s+ <Error>.*<Code>InternalError</Code>.*");
-            assertThat(s3.listParts(b -> b.bucket("broken").key("k").uploadId(id)).parts()).hasSize(PARTS);
+            assertThat(s3.listParts(b -> b.bucket("broken").key("k").uploadId(id)).parts()).hasSize(DAMAGED_UPLOAD_PARTS);
             assertThat(Files.exists(root.resolve("broken/k"))).isFalse();
         }
     }
@@ -83,10 +89,10 @@ class MultipartKeepAliveIT {
         return Map.of("fs3.multipart.keep-alive-interval", "1ms", "fs3.storage.fsync", "true");
     }
 
-    private static List<CompletedPart> upload(S3Client s3, String id) {
+    private static List<CompletedPart> upload(S3Client s3, String id, int count) {
         String bucket = s3.listBuckets().buckets().get(0).name();
         List<CompletedPart> parts = new ArrayList<>();
-        for (int n = 1; n <= PARTS; n++) {
+        for (int n = 1; n <= count; n++) {
             int number = n;
             String etag = s3.uploadPart(b -> b.bucket(bucket).key("k").uploadId(id).partNumber(number),
                     RequestBody.fromBytes(MultipartApiIT.bytes(number, PART))).eTag();
