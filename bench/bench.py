@@ -370,15 +370,42 @@ print(best)
 """
 
 
-def core_speed(cpus):
-    """MD5 MB/s of the server core over 32 MiB (best of three, ~0.2 s): a fixed piece of work run right before
-    each measurement window, so a window the host ran on a slow or shared core shows (this guest reports no
-    steal time, and such a core inflates every figure measured on it)."""
-    cmd = (["taskset", "-c", cpus] if cpus else []) + [sys.executable, "-c", CORE_CHECK]
+LATENCY_PROBE = None  # the built bench/probe/core_latency.c, when a C compiler is present
+
+
+def build_latency_probe(tmp):
+    """Compiles the core latency probe into tmp; without a C compiler the core check is MD5 alone."""
+    global LATENCY_PROBE
+    cc = shutil.which("cc") or shutil.which("gcc")
+    if not cc:
+        log("no C compiler (cc): the server-core check times MD5 only, no cache latency")
+        return
+    out = os.path.join(tmp, "core_latency")
+    built = subprocess.run([cc, "-O2", "-o", out, os.path.join(HERE, "probe", "core_latency.c")],
+                           capture_output=True, text=True)
+    if built.returncode == 0:
+        LATENCY_PROBE = out
+    else:
+        log(f"core latency probe did not build: {built.stderr[-300:]}")
+
+
+def core_check(cpus):
+    """A fixed piece of work on the server core, run right before each measurement window, so a window the host
+    ran on a slow or shared core shows (this guest reports no steal time, and such a core inflates every figure
+    measured on it): MD5 MB/s over 32 MiB (best of three, ~0.2 s), and, when the probe is built, the load
+    latency of a 256 KiB (L2) and a 4 MiB (L3) pointer chase (~0.1 s), which rises when another guest shares
+    the core or its caches while the L1-resident MD5 hardly moves."""
+    pin = ["taskset", "-c", cpus] if cpus else []
+    out = {}
     try:
-        return float(subprocess.run(cmd, capture_output=True, text=True, timeout=60).stdout)
+        out["md5_MBps"] = float(subprocess.run(pin + [sys.executable, "-c", CORE_CHECK], capture_output=True,
+                                               text=True, timeout=60).stdout)
+        if LATENCY_PROBE:
+            l2, l3 = subprocess.run(pin + [LATENCY_PROBE], capture_output=True, text=True, timeout=60).stdout.split()
+            out.update(l2_ns=float(l2), l3_ns=float(l3))
     except (ValueError, subprocess.SubprocessError):
-        return None
+        pass
+    return out
 
 
 def merge_runs(runs):
@@ -495,19 +522,25 @@ class Bench:
         runs = {}
         for srv, args in loads + loads[::-1]:
             with paused([other for other, _ in loads if other is not srv]):
-                speed = core_speed(self.args.server_cpus)
+                core = core_check(self.args.server_cpus)
                 r = self.wrk(srv, args, conns, half)
-                r["core_md5_MBps"] = speed
+                r["core_check"] = core
                 runs.setdefault(srv.name, []).append(r)
         return {name: merge_runs(rs) for name, rs in runs.items()}
 
     def core_figure(self, what, name, r):
-        """The slowest server-core check before any of this server's windows of one alternated block."""
-        speeds = [x.get("core_md5_MBps") for x in r.get("runs", [r])]
-        speeds = [x for x in speeds if x]
-        if speeds:
-            self.put(f"{what}: server core check before its windows, MD5 MB/s (lowest)", name, min(speeds))
-        return speeds
+        """The server-core checks before this server's windows of one alternated block: the slowest MD5 and the
+        highest L2 / L3 latency become figures; returns the text for the log line."""
+        checks = [x.get("core_check") or {} for x in r.get("runs", [r])]
+        parts = []
+        for key, label, worst, unit, fmt_ in (("md5_MBps", "MD5 MB/s (lowest)", min, "MB/s", "{:.0f}"),
+                                              ("l2_ns", "L2 load ns (highest)", max, "ns", "{:.2f}"),
+                                              ("l3_ns", "L3 load ns (highest)", max, "ns", "{:.1f}")):
+            vals = [c[key] for c in checks if c.get(key)]
+            if vals:
+                self.put(f"{what}: server core check before its windows, {label}", name, worst(vals))
+                parts.append(f"{key.split('_')[0].upper()} {'/'.join(fmt_.format(v) for v in vals)} {unit}")
+        return "core " + ", ".join(parts) if parts else "core check failed"
 
     def small_get_figures(self, servers, small_keys):
         """GET 4 KiB of every server, each warmed up first (the JIT), then measured alternately."""
@@ -525,10 +558,10 @@ class Bench:
                 self.put(f"GET 4 KiB, {conns} conns: p99 ms", name, r["lat_p99_us"] / 1000)
                 self.put(f"GET 4 KiB, {conns} conns: server CPU µs/req", name, r["cpu_us_per_req"])
                 self.put(f"GET 4 KiB, {conns} conns: client (wrk) CPU µs/req", name, r["client_cpu_us_per_req"])
-                speeds = self.core_figure(f"GET 4 KiB, {conns} conns", name, r)
+                core = self.core_figure(f"GET 4 KiB, {conns} conns", name, r)
                 log(f"{name}: GET 4 KiB c{conns}: {r['ops']:.0f} ops/s p99 {r['lat_p99_us'] / 1000:.2f} ms "
                     f"cpu {r['cpu_us_per_req']:.1f} µs/req (wrk {r['client_cpu_us_per_req']:.1f}) errors {r['errors']} "
-                    f"core MD5 {'/'.join(f'{x:.0f}' for x in speeds)} MB/s")
+                    f"{core}")
 
     def small_put_figures(self, servers, label_suffix="", warmup=None):
         """PUT 4 KiB of every server (fsync off), each warmed up first, then measured alternately."""
@@ -544,9 +577,9 @@ class Bench:
         for name, r in self.alternating(loads, 16).items():
             self.put(f"PUT 4 KiB, 16 conns: ops/s{label_suffix}", name, r["ops"], r)
             self.put(f"PUT 4 KiB, 16 conns: server CPU µs/req{label_suffix}", name, r["cpu_us_per_req"])
-            self.core_figure(f"PUT 4 KiB, 16 conns{label_suffix}", name, r)
+            core = self.core_figure(f"PUT 4 KiB, 16 conns{label_suffix}", name, r)
             log(f"{name}: PUT 4 KiB{label_suffix}: {r['ops']:.0f} ops/s p99 {r['lat_p99_us'] / 1000:.2f} ms "
-                f"cpu {r['cpu_us_per_req']:.0f} µs/req errors {r['errors']}")
+                f"cpu {r['cpu_us_per_req']:.0f} µs/req errors {r['errors']} {core}")
 
     def big_get_figures(self, srv):
         a = self.args
@@ -920,6 +953,7 @@ def main():
     tmp = tempfile.mkdtemp(prefix="fs3-bench-")
     atexit.register(lambda: None if a.keep else shutil.rmtree(tmp, ignore_errors=True))
     data = os.path.join(tmp, "data")
+    build_latency_probe(tmp)
     log(f"temp dir {tmp}; generating data (1000 × 4 KiB, 256 MiB, trees of 100k keys{' and 1M' if a.big else ''})")
     t0 = time.perf_counter()
     small_keys, trees = generate(data, a.big)
