@@ -30,7 +30,7 @@ public final class SidecarMetadataStore implements MetadataStore {
      * where its stamp no longer matches the object, never read in place of current metadata.
      */
     private final Cache<Path, Boolean> recentlyAbsent = Caffeine.newBuilder()
-            .expireAfterWrite(ABSENCE_REMEMBERED).maximumSize(10_000).build();
+            .expireAfterWrite(ABSENCE_REMEMBERED).maximumSize(10_000).executor(Runnable::run).build();
 
     public SidecarMetadataStore(String reservedDir) {
         this.reservedDir = reservedDir;

@@ -14,12 +14,29 @@ final class PresignedVerifier {
         "X-Amz-Date", "X-Amz-SignedHeaders", "X-Amz-Expires"};
 
     private final SigV4Verifier verifier;
+    private final VerifiedPresignedUrls verified = new VerifiedPresignedUrls();
 
     PresignedVerifier(SigV4Verifier verifier) {
         this.verifier = verifier;
     }
 
-    AuthResult verify(SignedRequest request, List<QueryParam> query) {
+    AuthResult verify(SignedRequest request) {
+        String key = VerifiedPresignedUrls.keyOf(request);
+        VerifiedPresignedUrls.Verified hit = verified.get(key);
+        if (hit != null && verifier.secretFor(hit.result().accessKey()).equals(hit.secret())) {
+            checkTime(hit.requestTime(), hit.expires());
+            SigV4Verifier.requireSignedAmzHeaders(request, VerifiedPresignedUrls.HOST_ONLY);
+            return hit.result();
+        }
+        return verify(request, QueryParam.parse(request.rawQuery()), key);
+    }
+
+    /** The number of verified URLs kept (for tests). */
+    long keptUrls() {
+        return verified.size();
+    }
+
+    private AuthResult verify(SignedRequest request, List<QueryParam> query, String key) {
         for (String name : REQUIRED) {
             if (QueryParam.first(query, name) == null) {
                 throw S3Exception.of(S3Error.AUTHORIZATION_QUERY_PARAMETERS_ERROR);
@@ -48,7 +65,9 @@ final class PresignedVerifier {
         String payloadHash = payloadHash(request, query);
         PayloadMode mode = PayloadMode.of(payloadHash);
         SigV4Verifier.requireSignedAmzHeaders(request, params.signedHeaders());
-        return verifier.check(request, query, params, secret, amzDate, payloadHash, mode, true);
+        AuthResult result = verifier.check(request, query, params, secret, amzDate, payloadHash, mode, true);
+        verified.put(key, params.signedHeaders(), new VerifiedPresignedUrls.Verified(result, secret, requestTime, expires));
+        return result;
     }
 
     private static long expires(String value) {

@@ -64,12 +64,17 @@ public final class SigV4Verifier {
             return verifyHeader(request, authorization.strip());
         }
         if (QueryAuth.hasSigV4Params(request.rawQuery())) {
-            return presigned.verify(request, QueryParam.parse(request.rawQuery()));
+            return presigned.verify(request);
         }
         if (queryAuth) {
             return v2.verifyQuery(request);
         }
         throw S3Exception.of(S3Error.ACCESS_DENIED);
+    }
+
+    /** The number of verified presigned URLs kept for their next use (for tests). */
+    long keptPresignedUrls() {
+        return presigned.keptUrls();
     }
 
     /** True if the request carries any signature (header or query) at all. */

@@ -30,7 +30,8 @@ public final class BucketAcls {
         this.store = store;
         this.admin = admin;
         this.configuredOwners = Map.copyOf(configuredOwners);
-        this.cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).build();
+        this.cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl)
+                .executor(Runnable::run).build(); // upkeep on the calling thread, not a common-pool wake-up
     }
 
     /** The bucket's ACL; NoSuchBucket if it does not exist. */
