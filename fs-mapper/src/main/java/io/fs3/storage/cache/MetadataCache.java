@@ -44,7 +44,7 @@ public final class MetadataCache {
     public MetadataCache(long maxEntries, java.time.Duration maxAge) {
         // Evictions run on the calling thread: handing each one to the common pool costs a thread wake-up
         // per few inserts, which under a listing of more files than the cache holds was ~15% of the CPU.
-        Caffeine<Object, Object> b = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).recordStats();
+        Caffeine<Object, Object> b = CacheBuilders.onCallingThread().maximumSize(maxEntries).recordStats();
         if (!maxAge.isZero()) {
             b.expireAfterWrite(maxAge);
         }

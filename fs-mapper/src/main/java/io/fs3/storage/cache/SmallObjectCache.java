@@ -38,9 +38,9 @@ public final class SmallObjectCache {
 
     /** {@code maxBytes} 0 keeps nothing; {@code maxAge} > 0 also drops entries that old (NFS attribute caching). */
     public SmallObjectCache(long maxBytes, Duration maxAge, Duration changeWindow, LongSupplier wallClockNanos) {
-        Caffeine<ObjectCacheKey, Entry> b = Caffeine.newBuilder().maximumWeight(maxBytes)
+        Caffeine<ObjectCacheKey, Entry> b = CacheBuilders.onCallingThread().maximumWeight(maxBytes)
                 .weigher((ObjectCacheKey k, Entry e) -> e.bytes.length + k.key().length() * 2 + ENTRY_OVERHEAD)
-                .executor(Runnable::run).recordStats();
+                .recordStats();
         if (!maxAge.isZero()) {
             b.expireAfterWrite(maxAge);
         }

@@ -1,9 +1,9 @@
 package io.fs3.storage.list;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import io.fs3.storage.cache.CacheBuilders;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,11 +45,10 @@ public final class ListingCache {
         }
         this.maxEntries = Math.min(maxEntries, Integer.MAX_VALUE - 16);
         this.recentChangeWindow = Objects.requireNonNull(recentChangeWindow, "recentChangeWindow");
-        this.cache = maxEntries == 0 ? null : Caffeine.newBuilder()
+        this.cache = maxEntries == 0 ? null : CacheBuilders.onCallingThread()
                 .maximumWeight(this.maxEntries)
                 .weigher((Path dir, Cached c) -> c.weight())
                 .recordStats(() -> counter)
-                .executor(Runnable::run) // evictions on the calling thread, not a wake-up of the common pool
                 .build();
     }
 

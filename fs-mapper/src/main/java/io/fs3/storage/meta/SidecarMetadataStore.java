@@ -1,9 +1,9 @@
 package io.fs3.storage.meta;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.common.hash.Hashing;
 import io.fs3.storage.StoredMetadata;
+import io.fs3.storage.cache.CacheBuilders;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +29,8 @@ public final class SidecarMetadataStore implements MetadataStore {
      * access(2). Only deletes use it: a sidecar another instance writes meanwhile is at worst left behind,
      * where its stamp no longer matches the object, never read in place of current metadata.
      */
-    private final Cache<Path, Boolean> recentlyAbsent = Caffeine.newBuilder()
-            .expireAfterWrite(ABSENCE_REMEMBERED).maximumSize(10_000).executor(Runnable::run).build();
+    private final Cache<Path, Boolean> recentlyAbsent = CacheBuilders.onCallingThread()
+            .expireAfterWrite(ABSENCE_REMEMBERED).maximumSize(10_000).build();
 
     public SidecarMetadataStore(String reservedDir) {
         this.reservedDir = reservedDir;

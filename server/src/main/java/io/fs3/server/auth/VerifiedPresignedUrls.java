@@ -1,8 +1,8 @@
 package io.fs3.server.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.fs3.config.Secret;
+import io.fs3.storage.cache.CacheBuilders;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +25,9 @@ final class VerifiedPresignedUrls {
     record Verified(AuthResult result, Secret secret, Instant requestTime, long expires) {
     }
 
-    private final Cache<String, Verified> urls = Caffeine.newBuilder()
+    private final Cache<String, Verified> urls = CacheBuilders.onCallingThread()
             .maximumSize(MAX_URLS)
             .expireAfterWrite(Duration.ofMinutes(10))
-            .executor(Runnable::run) // upkeep on the calling thread, not a wake-up of the common pool per few reads
             .build();
 
     /** The cache key of a GET or HEAD with one Host header; null for any other request (not kept). */

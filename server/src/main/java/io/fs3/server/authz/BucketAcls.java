@@ -1,9 +1,9 @@
 package io.fs3.server.authz;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.fs3.storage.BucketConfigStore;
 import io.fs3.storage.BucketName;
+import io.fs3.storage.cache.CacheBuilders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +30,7 @@ public final class BucketAcls {
         this.store = store;
         this.admin = admin;
         this.configuredOwners = Map.copyOf(configuredOwners);
-        this.cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl)
-                .executor(Runnable::run).build(); // upkeep on the calling thread, not a common-pool wake-up
+        this.cache = CacheBuilders.onCallingThread().maximumSize(10_000).expireAfterWrite(ttl).build();
     }
 
     /** The bucket's ACL; NoSuchBucket if it does not exist. */
