@@ -244,6 +244,43 @@ class PosixStorageTest {
         assertThat(BucketName.of("my.bucket-1").requireValidForCreate().value()).isEqualTo("my.bucket-1");
     }
 
+    /** A small PUT does not look for the bucket or its temp directory first: creating the temp file finds out. */
+    @Test
+    void aSmallPutFindsAMissingBucketOrTempDirectoryWhenCreatingItsTempFile() throws IOException {
+        PosixBackend b = backend(MetadataMode.AUTO);
+        for (String missing : new String[] {"gone", "afile"}) {
+            if (missing.equals("afile")) {
+                Files.writeString(root.resolve("afile"), "not a bucket");
+            }
+            for (PutRequest request : new PutRequest[] {put("x"), put("big"), put("")}) {
+                ObjectKey key = ObjectKey.of(request.contentLength() == 0 ? "folder/" : "k");
+                PutRequest r = request.contentLength() == 3 ? sized(2 << 20) : request;
+                assertThatThrownBy(() -> b.objects().put(BucketName.of(missing), key, r))
+                        .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.error()).isEqualTo(S3Error.NO_SUCH_BUCKET));
+            }
+        }
+        assertThat(root.resolve("gone")).doesNotExist(); // nothing created on the way, no bucket conjured up
+        assertThat(root.resolve("afile")).isRegularFile().hasContent("not a bucket");
+        // someone removed the bucket's temp directory (or never had one): the next PUT creates it
+        b.objects().put(bucket, ObjectKey.of("first"), put("1"));
+        deleteTree(root.resolve("bkt/.fs3/tmp"));
+        b.objects().put(bucket, ObjectKey.of("second"), put("22"));
+        assertThat(root.resolve("bkt/second")).hasContent("22");
+        assertThat(tempFiles()).isEmpty();
+    }
+
+    private static PutRequest sized(int size) {
+        return new PutRequest(new ByteArrayInputStream(new byte[size]), size, ContentHeaders.NONE, Map.of(), null, null, false);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     private Stream<Path> tempFiles() throws IOException {
         Path tmp = root.resolve("bkt/.fs3/tmp");
         return Files.exists(tmp) ? Files.list(tmp).toList().stream() : Stream.empty();

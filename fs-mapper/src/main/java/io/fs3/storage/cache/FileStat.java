@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,11 +15,9 @@ import java.util.concurrent.TimeUnit;
  * metadata-only update by another writer is seen) and the file type. ctime is -1 where unknown.
  */
 public record FileStat(FileStamp stamp, long ctimeNanos, boolean regularFile, boolean directory, Instant lastModified) {
-    private static final String UNIX_ATTRS = "unix:dev,ino,size,lastModifiedTime,ctime,mode";
-
     /** Stats {@code path} following symlinks. */
     public static FileStat of(Path path) throws IOException {
-        return of(Files.readAttributes(path, UNIX_ATTRS));
+        return of(UnixStat.read(path));
     }
 
     /**
@@ -30,21 +26,15 @@ public record FileStat(FileStamp stamp, long ctimeNanos, boolean regularFile, bo
      */
     public static FileStat ofLinkOrNull(Path path) {
         try {
-            return of(Files.readAttributes(path, UNIX_ATTRS, LinkOption.NOFOLLOW_LINKS));
+            return of(UnixStat.read(path, LinkOption.NOFOLLOW_LINKS));
         } catch (IOException e) {
             return null;
         }
     }
 
-    private static FileStat of(Map<String, Object> a) {
-        int mode = (Integer) a.get("mode");
-        FileTime mtime = (FileTime) a.get("lastModifiedTime");
-        FileTime ctime = (FileTime) a.get("ctime");
-        int type = mode & 0170000;
-        FileStamp stamp = FileStamp.unix((Long) a.get("dev"), (Long) a.get("ino"), (Long) a.get("size"),
-                mtime.to(TimeUnit.NANOSECONDS));
-        return new FileStat(stamp,
-                ctime.to(TimeUnit.NANOSECONDS), type == 0100000, type == 0040000, mtime.toInstant());
+    static FileStat of(UnixStat s) {
+        return new FileStat(FileStamp.unix(s.dev(), s.ino(), s.size(), s.mtimeNanos()), s.ctimeNanos(),
+                s.regularFile(), s.directory(), s.lastModified().toInstant());
     }
 
     /** From attributes a directory walk already read (no ctime available). */

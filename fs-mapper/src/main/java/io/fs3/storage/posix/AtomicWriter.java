@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -43,11 +45,19 @@ public final class AtomicWriter {
 
     /** A fresh temp path in the bucket's reserved temp directory (the directory is created). */
     public Path newTempFile(Path bucketDir) throws IOException {
-        Path dir = bucketDir.resolve(reservedDir).resolve("tmp");
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir); // which throws (and catches) an exception when the directory exists
+        Path temp = tempPath(bucketDir);
+        if (!Files.isDirectory(temp.getParent())) {
+            Files.createDirectories(temp.getParent()); // which throws (and catches) an exception when the directory exists
         }
-        return dir.resolve(tempName());
+        return temp;
+    }
+
+    /**
+     * A fresh temp path in the bucket's reserved temp directory, which is not looked at: {@link #stream}
+     * creates the directory if it is missing, after finding the bucket there (one {@code stat} less per PUT).
+     */
+    public Path tempPath(Path bucketDir) {
+        return bucketDir.resolve(reservedDir).resolve("tmp").resolve(tempName());
     }
 
     /** 128 random bits: unique among concurrent writers of every fs3 instance (no SecureRandom lock needed). */
@@ -65,8 +75,7 @@ public final class AtomicWriter {
         // A small body needs no 128 KiB buffer (zeroing it would cost more than the copy).
         byte[] buf = new byte[expectedLength >= 0 && expectedLength < BUFFER ? (int) Math.max(expectedLength, 512) : BUFFER];
         long total = 0;
-        try (FileChannel out = directoryLocks.inDirectory(temp.getParent(),
-                () -> FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+        try (FileChannel out = directoryLocks.inDirectory(temp.getParent(), () -> createTemp(temp))) {
             int n;
             while ((n = body.read(buf)) >= 0) {
                 if (n == 0) {
@@ -90,6 +99,28 @@ public final class AtomicWriter {
             }
         }
         return new StreamedFile(total, md5.digest());
+    }
+
+    /**
+     * Creates {@code temp}, and its directory first where that is missing (the bucket's first write, or someone
+     * removed it). Where {@code <bucket>/<reserved>/tmp} cannot be reached because there is no bucket directory,
+     * fails with NoSuchFileException (NoSuchBucket) and creates nothing.
+     */
+    private static FileChannel createTemp(Path temp) throws IOException {
+        try {
+            return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileSystemException e) {
+            Path tempDir = temp.getParent();
+            Path bucketDir = tempDir.getParent().getParent();
+            if (!Files.isDirectory(bucketDir)) {
+                throw new NoSuchFileException(bucketDir.toString());
+            }
+            if (!(e instanceof NoSuchFileException)) {
+                throw e;
+            }
+            Files.createDirectories(tempDir);
+            return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
     }
 
     /** Flushes a directory entry change (rename, link, unlink) to disk when fsync is configured. */

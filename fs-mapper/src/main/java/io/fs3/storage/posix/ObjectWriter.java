@@ -43,7 +43,7 @@ public final class ObjectWriter {
         }
         // The publish refuses a file or symlink among the parents and a directory at the key's name anyway;
         // look first only where that saves receiving a body worth not receiving.
-        if (request.contentLength() < 0 || request.contentLength() > CHECK_FIRST_ABOVE) {
+        if (looksFirst(key, request)) {
             publisher.checkParents(bucketDir, target);
             if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 throw S3Exception.of(S3Error.EXISTING_OBJECT_IS_DIRECTORY).withResource(key.value());
@@ -51,7 +51,7 @@ public final class ObjectWriter {
         }
         Path temp = null;
         try {
-            temp = writer.newTempFile(bucketDir);
+            temp = writer.tempPath(bucketDir);
             StreamedFile streamed = writer.stream(request.body(), temp, request.contentLength());
             if (expectedMd5 != null && !MessageDigest.isEqual(expectedMd5, streamed.md5())) {
                 throw S3Exception.of(S3Error.BAD_DIGEST).withResource(key.value());
@@ -71,6 +71,16 @@ public final class ObjectWriter {
         } finally {
             deleteQuietly(temp);
         }
+    }
+
+    /**
+     * Whether the bucket and the key's parents are looked at before the body is received: where that saves
+     * receiving a large body that would be refused, and for a folder, whose directories are created. Otherwise
+     * creating the temp file finds a missing bucket (NoSuchFileException: NoSuchBucket) and the publish a file
+     * among the parents.
+     */
+    static boolean looksFirst(ObjectKey key, PutRequest request) {
+        return key.isFolder() || request.contentLength() < 0 || request.contentLength() > CHECK_FIRST_ABOVE;
     }
 
     /** A key ending in '/' is a directory carrying fs3's folder marker; it cannot hold bytes. */

@@ -130,7 +130,7 @@ public final class PosixStorage implements ObjectStore {
 
     @Override
     public PutResult put(BucketName bucket, ObjectKey key, PutRequest request) {
-        Path bucketDir = keys.requireBucket(bucket);
+        Path bucketDir = ObjectWriter.looksFirst(key, request) ? keys.requireBucket(bucket) : keys.bucketDir(bucket);
         return writer.write(bucketDir, key, keys.objectPath(bucketDir, key), request);
     }
 
