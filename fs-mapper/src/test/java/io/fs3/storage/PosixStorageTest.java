@@ -269,6 +269,45 @@ class PosixStorageTest {
         assertThat(tempFiles()).isEmpty();
     }
 
+    /** Bodies reach the store in the connection's chunks; whole buffers are written, with nothing lost at the edges. */
+    @Test
+    void aBodyArrivingInSmallUnevenChunksIsStoredWhole() throws IOException {
+        PosixBackend b = backend(MetadataMode.AUTO);
+        byte[] data = new byte[300 * 1024 + 7]; // crosses the writer's 128 KiB buffer twice, ends mid-buffer
+        new java.util.Random(7).nextBytes(data);
+        PutResult r = b.objects().put(bucket, ObjectKey.of("trickled"), new PutRequest(trickle(data), data.length,
+                ContentHeaders.NONE, Map.of(), null, null, false));
+        assertThat(Files.readAllBytes(root.resolve("bkt/trickled"))).isEqualTo(data);
+        assertThat(r.etag()).isEqualTo(HexFormat.of().formatHex(md5(data)));
+        // one byte more than declared, arriving the same way, is refused and leaves the object as it was
+        byte[] longer = java.util.Arrays.copyOf(data, data.length + 1);
+        assertThatThrownBy(() -> b.objects().put(bucket, ObjectKey.of("trickled"), new PutRequest(trickle(longer),
+                data.length, ContentHeaders.NONE, Map.of(), null, null, false)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.error()).isEqualTo(S3Error.INVALID_REQUEST));
+        assertThat(Files.readAllBytes(root.resolve("bkt/trickled"))).isEqualTo(data);
+        assertThat(tempFiles()).isEmpty();
+    }
+
+    /** Returns 1 to 13 bytes per read, as a slow connection might. */
+    private static InputStream trickle(byte[] data) {
+        return new ByteArrayInputStream(data) {
+            private int call;
+
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1 + call++ % 13));
+            }
+        };
+    }
+
+    static byte[] md5(byte[] data) {
+        try {
+            return MessageDigest.getInstance("MD5").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static PutRequest sized(int size) {
         return new PutRequest(new ByteArrayInputStream(new byte[size]), size, ContentHeaders.NONE, Map.of(), null, null, false);
     }
@@ -296,11 +335,7 @@ class PosixStorageTest {
     }
 
     static byte[] md5(String s) {
-        try {
-            return MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return md5(s.getBytes(StandardCharsets.UTF_8));
     }
 
     static String md5Hex(String s) {
