@@ -1,5 +1,7 @@
 package io.fs3.storage.list;
 
+import io.fs3.storage.cache.UnixStat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,7 +11,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,8 +19,6 @@ import java.util.concurrent.TimeUnit;
  * afterwards (rsync -t, tar) still changes ctime. Equal stamps mean the cached entry list is current.
  */
 record DirectoryStamp(Object identity, long mtimeNanos, long ctimeNanos) {
-    private static final String UNIX_ATTRS = "unix:dev,ino,lastModifiedTime,ctime,isDirectory";
-
     /**
      * Reads the stamp without following links.
      *
@@ -27,12 +26,11 @@ record DirectoryStamp(Object identity, long mtimeNanos, long ctimeNanos) {
      */
     static DirectoryStamp read(Path dir) throws IOException {
         try {
-            Map<String, Object> a = Files.readAttributes(dir, UNIX_ATTRS, LinkOption.NOFOLLOW_LINKS);
-            if (!Boolean.TRUE.equals(a.get("isDirectory"))) {
+            UnixStat s = UnixStat.read(dir, LinkOption.NOFOLLOW_LINKS);
+            if (!s.directory()) {
                 throw new NotDirectoryException(dir.toString());
             }
-            return new DirectoryStamp(a.get("dev") + ":" + a.get("ino"),
-                    nanos((FileTime) a.get("lastModifiedTime")), nanos((FileTime) a.get("ctime")));
+            return new DirectoryStamp(s.dev() + ":" + s.ino(), s.mtimeNanos(), s.ctimeNanos());
         } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
             BasicFileAttributes a = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!a.isDirectory()) {
