@@ -13,15 +13,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Checks the storage root every interval, off the request path, so readiness costs requests nothing. The root
  * is usable when it is a directory that still holds fs3's state directory (a vanished NFS mount leaves the
  * empty mount point behind, which does not) and is writable (access(2) reports EROFS even to root). A probe
- * that has not finished for a few intervals (a hung hard mount blocks stat) counts as down.
+ * that has been running for a few intervals (a hung hard mount blocks stat) counts as down; one that is merely
+ * late, with none running, does not (see {@link #status()}).
  */
 public final class RootProbe implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RootProbe.class);
+    private static final Status NOT_CHECKED = new Status(false, "storage root not checked yet");
 
     /** The outcome of one probe; {@code detail} is safe to show unauthenticated clients (no paths). */
     public record Status(boolean up, String detail) {
@@ -31,14 +34,21 @@ public final class RootProbe implements AutoCloseable {
     private final Path root;
     private final Path stateDir;
     private final Duration interval;
-    /** A probe older than this (three intervals and two seconds) counts as stuck; computed once, read per request. */
+    /** A probe running longer than this (three intervals and two seconds) counts as stuck; read per request. */
     private final long staleAfterNanos;
     private final LongSupplier nanoTime;
+    private final Supplier<Status> probe;
     private final ScheduledExecutorService executor;
-    private volatile Status last = new Status(false, "storage root not checked yet");
-    private volatile long lastCheckedNanos; // 0 until the first probe
+    private volatile Status last = NOT_CHECKED;
+    private volatile long checkStartedNanos; // when the probe in progress started; 0 while none runs
 
     public RootProbe(Path root, String reservedDir, Duration interval, LongSupplier nanoTime) {
+        this(root, reservedDir, interval, nanoTime, null);
+    }
+
+    /** {@code probe} replaces the filesystem checks (tests); null = the checks above. */
+    RootProbe(Path root, String reservedDir, Duration interval, LongSupplier nanoTime, Supplier<Status> probe) {
+        this.probe = probe != null ? probe : this::probeRoot;
         this.root = Objects.requireNonNull(root, "root");
         this.stateDir = root.resolve(reservedDir);
         this.interval = Objects.requireNonNull(interval, "interval");
@@ -57,35 +67,45 @@ public final class RootProbe implements AutoCloseable {
 
     /** Runs one probe and remembers its outcome; logs when readiness changes. */
     public Status check() {
-        Status now;
+        checkStartedNanos = Math.max(1, nanoTime.getAsLong());
         try {
-            now = probe();
-        } catch (RuntimeException e) {
-            now = new Status(false, "storage root cannot be checked: " + e.getClass().getSimpleName());
-        }
-        Status before = last;
-        boolean first = lastCheckedNanos == 0;
-        last = now;
-        lastCheckedNanos = nanoTime.getAsLong();
-        if (first || now.up() != before.up() || !now.detail().equals(before.detail())) {
-            if (now.up()) {
-                LOG.info(first ? "storage root {} is usable: ready" : "storage root {} is available again: ready", root);
-            } else {
-                LOG.warn("storage root {} unavailable: {}; S3 requests get 503 ServiceUnavailable", root, now.detail());
+            Status now;
+            try {
+                now = probe.get();
+            } catch (RuntimeException e) {
+                now = new Status(false, "storage root cannot be checked: " + e.getClass().getSimpleName());
             }
+            Status before = last;
+            last = now;
+            if (before == NOT_CHECKED || now.up() != before.up() || !now.detail().equals(before.detail())) {
+                if (now.up()) {
+                    LOG.info(before == NOT_CHECKED ? "storage root {} is usable: ready"
+                            : "storage root {} is available again: ready", root);
+                } else {
+                    LOG.warn("storage root {} unavailable: {}; S3 requests get 503 ServiceUnavailable", root, now.detail());
+                }
+            }
+            return now;
+        } finally {
+            checkStartedNanos = 0;
         }
-        return now;
     }
 
-    /** The latest outcome, or down if the background probe is stuck. */
+    /**
+     * The latest outcome, or down while a probe has been running for too long (a hung hard mount blocks stat).
+     * A probe that is only overdue, with none running, leaves the latest outcome standing: after the process
+     * was frozen (SIGSTOP, a suspended VM, a long pause) requests run before the overdue probe does, and they
+     * used to get 503 for it.
+     */
     public Status status() {
-        if (nanoTime.getAsLong() - lastCheckedNanos > staleAfterNanos) {
+        long started = checkStartedNanos;
+        if (started != 0 && nanoTime.getAsLong() - started > staleAfterNanos) {
             return new Status(false, "storage root probe is not responding (filesystem hung?)");
         }
         return last;
     }
 
-    private Status probe() {
+    private Status probeRoot() {
         if (!Files.isDirectory(root)) {
             return new Status(false, "storage root is missing or not a directory");
         }
