@@ -56,7 +56,7 @@ final class PartWriter {
         Checksummer.Hasher own = algorithm == null ? null : checksummer.newHasher(algorithm);
         Path temp = null;
         try {
-            temp = writer.newTempFile(bucketDir);
+            temp = writer.tempPath(bucketDir); // stream() creates the temp directory if it is missing
             StreamedFile streamed = writer.stream(own == null ? body : new HashingInputStream(body, own), temp, length);
             if (expectedMd5 != null && !MessageDigest.isEqual(expectedMd5, streamed.md5())) {
                 throw S3Exception.of(S3Error.BAD_DIGEST).withResource(key);
