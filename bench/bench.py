@@ -1051,7 +1051,7 @@ def main():
     finally:
         for srv in servers:
             srv.stop()
-    b.notes.append("GET 4 KiB and PUT 4 KiB: every server warmed up, then measured alternately (A B C C B A, "
+    b.notes.append("GET 4 KiB, PUT 4 KiB and PUT 64 MiB: every server warmed up, then measured alternately (A B C C B A, "
                    f"{max(1, (a.duration + 1) // 2)} s each, the others paused during each run), so drift hits all alike.")
 
     if "list" not in skip:
