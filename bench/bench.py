@@ -610,10 +610,11 @@ class Bench:
             loads.append((srv, ["PUT", target, str(64 * MiB)]))
         for name, r in self.alternating(loads, 1, script="static.lua", before_each=os.sync).items():
             r["MBps"] = r["requests"] * 64 * MiB / (r["duration_us"] / 1e6) / 1e6
+            cpu_ms = r["cpu_us_per_req"] / 1000 if r["requests"] else None
             self.put("PUT 64 MiB, 1 conn: MB/s", name, r["MBps"], r)
-            self.put("PUT 64 MiB: server CPU ms per PUT", name, r["cpu_us_per_req"] / 1000 if r["requests"] else None)
-            log(f"{name}: PUT 64 MiB: {r['MBps']:.0f} MB/s ({r['requests']} requests, "
-                f"cpu {r['server_cpu_s'] / max(r['requests'], 1) * 1000:.0f} ms/PUT) errors {r['errors']}")
+            self.put("PUT 64 MiB: server CPU ms per PUT", name, cpu_ms)
+            log(f"{name}: PUT 64 MiB: {r['MBps']:.0f} MB/s ({r['requests']} requests, cpu {fmt(cpu_ms)} ms/PUT) "
+                f"errors {r['errors']}")
 
     @staticmethod
     def _http(srv, method, target, body=None):
