@@ -1018,7 +1018,8 @@ def main():
             b.put("Start to first answered request, ms", name, srv.startup_ms)
             if srv.s3 and "list" not in skip:
                 b.guard(srv, "cold listing", b.listing, srv, trees, "cold")
-        # 2. The small-request figures, all servers up and measured alternately (the others paused).
+        # 2. The figures measured alternately, all servers up (the others paused during each run): GET and PUT 4 KiB,
+        #    PUT 64 MiB, multipart.
         if "get" not in skip:
             b.guard(servers[0], "GET 4 KiB", b.small_get_figures, servers, small_keys)
         if "put" not in skip:
