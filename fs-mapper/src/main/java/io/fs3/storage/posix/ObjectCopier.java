@@ -55,7 +55,7 @@ public final class ObjectCopier {
             Map<String, String> checksums = source.checksums();
             metadataStore.write(bucketDir, key.value(), temp, new StoredMetadata(etag, stat.stamp(), request.content(),
                     request.userMetadata(), checksums, request.tags()));
-            publisher.publish(bucketDir, temp, target, false);
+            publisher.publish(bucketDir, temp, target, false, stat.stamp().size());
             metadata.invalidate(bucketDir, key.value());
             return new PutResult(etag, stat.stamp().size(), checksums);
         } catch (IOException e) {

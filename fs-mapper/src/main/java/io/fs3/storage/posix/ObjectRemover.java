@@ -10,21 +10,25 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * DeleteObject on a filesystem: idempotent; removes the file (or a folder object's marker), then the
  * parent directories that only existed to hold it, so no phantom prefix remains. A folder object's
- * directory stops the clean-up: it is an object of its own.
+ * directory stops the clean-up: it is an object of its own. A large file's blocks are freed in the background
+ * ({@link Reclaimer}).
  */
 public final class ObjectRemover {
     private final MetadataStore metadataStore;
     private final MetadataLoader metadata;
     private final AtomicWriter writer;
+    private final Reclaimer reclaimer;
 
-    public ObjectRemover(MetadataStore metadataStore, MetadataLoader metadata, AtomicWriter writer) {
+    public ObjectRemover(MetadataStore metadataStore, MetadataLoader metadata, AtomicWriter writer, Reclaimer reclaimer) {
         this.metadataStore = metadataStore;
         this.metadata = metadata;
         this.writer = writer;
+        this.reclaimer = reclaimer;
     }
 
     public void remove(Path bucketDir, ObjectKey key, Path path) {
@@ -37,11 +41,12 @@ public final class ObjectRemover {
                 removeEmptyDirectories(bucketDir, path);
                 return;
             }
-            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            BasicFileAttributes a = attributesOrNull(path);
+            if (a != null && a.isDirectory()) {
                 return; // a directory is not the object 'key' (that would be 'key/'): nothing to delete
             }
-            metadataStore.delete(bucketDir, key.value(), path);
-            Files.delete(path);
+            metadataStore.delete(bucketDir, key.value(), path); // also a missing file's metadata
+            reclaimer.delete(path, a == null ? 0 : a.size(), Reclaimer.nameBeside(writer.tempPath(bucketDir)));
             metadata.invalidate(bucketDir, key.value());
             writer.syncDirectory(path.getParent());
             removeEmptyDirectories(bucketDir, path.getParent());
@@ -49,6 +54,14 @@ public final class ObjectRemover {
             // S3 deletes are idempotent
         } catch (IOException e) {
             throw FsErrors.translate(e, S3Error.NO_SUCH_KEY, key.value());
+        }
+    }
+
+    private static BasicFileAttributes attributesOrNull(Path path) throws IOException {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
         }
     }
 

@@ -62,7 +62,7 @@ public final class ObjectWriter {
             metadataStore.write(bucketDir, key.value(), temp,
                     new StoredMetadata(etag, stat.stamp(), request.content(), request.userMetadata(), checksums,
                             request.tags()));
-            publisher.publish(bucketDir, temp, target, request.ifNoneMatchAll());
+            publisher.publish(bucketDir, temp, target, request.ifNoneMatchAll(), streamed.size());
             temp = null; // published: nothing left to clean up (no lstat of a name that is gone)
             metadata.invalidate(bucketDir, key.value());
             return new PutResult(etag, streamed.size(), checksums);

@@ -16,7 +16,7 @@ import io.fs3.storage.meta.MetadataStore;
 /** The storage roles over one root, wired once from settings. */
 public record PosixBackend(KeyMapper keys, BucketStore buckets, ObjectStore objects, ObjectLister lister,
                            BucketConfigStore bucketConfig,
-                           MetadataCache metadataCache, ListingCache listingCache, AtomicWriter writer,
+                           MetadataCache metadataCache, ListingCache listingCache, AtomicWriter writer, Publisher publisher,
                            MetadataStore metadataStore, MetadataLoader metadataLoader, SmallObjectCache smallObjects) {
 
     public static PosixBackend open(StorageSettings storage, CacheSettings cache) {
@@ -30,8 +30,9 @@ public record PosixBackend(KeyMapper keys, BucketStore buckets, ObjectStore obje
         MetadataCache metadataCache = new MetadataCache(cache.metadataMaxEntries(), cache.metadataMaxAge());
         MetadataLoader loader = new MetadataLoader(store, metadataCache);
         AtomicWriter writer = new AtomicWriter(storage.reservedDir(), storage.fsync());
-        ObjectRemover remover = new ObjectRemover(store, loader, writer);
-        Publisher publisher = new Publisher(writer);
+        Reclaimer reclaimer = new Reclaimer();
+        ObjectRemover remover = new ObjectRemover(store, loader, writer, reclaimer);
+        Publisher publisher = new Publisher(writer, reclaimer);
         ObjectCopier copier = new ObjectCopier(writer, publisher, store, loader);
         ObjectTagger tagger = new ObjectTagger(store, loader);
         ObjectWriter objectWriter = new ObjectWriter(writer, publisher, store, loader);
@@ -42,7 +43,7 @@ public record PosixBackend(KeyMapper keys, BucketStore buckets, ObjectStore obje
                 new ListingEntryResolver(keys, loader), listingCache);
         return new PosixBackend(keys, new BucketDirectories(keys),
                 new PosixStorage(keys, loader, objectWriter, remover, copier, tagger, smallObjects), lister,
-                new BucketConfigFiles(keys), metadataCache, listingCache, writer, store, loader, smallObjects);
+                new BucketConfigFiles(keys), metadataCache, listingCache, writer, publisher, store, loader, smallObjects);
     }
 
     /** Object ACLs, kept in each object's stored metadata. */

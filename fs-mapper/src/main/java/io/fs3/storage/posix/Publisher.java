@@ -16,17 +16,21 @@ import java.nio.file.attribute.BasicFileAttributes;
  * Puts a fully written temp file in place of a key: parent directories are created (never through a
  * symlink or over a file), then one atomic rename replaces the old object, so a reader sees the old or
  * the new bytes and never a mix; never delete-then-create. {@code If-None-Match: *} uses link(2), which
- * fails if the name exists (S3Proxy does the same).
+ * fails if the name exists (S3Proxy does the same). A large object's old bytes are freed off the request
+ * path ({@link Reclaimer}).
  */
 public final class Publisher {
     private static final int ATTEMPTS = 5;
     private final AtomicWriter writer;
+    private final Reclaimer reclaimer;
 
-    public Publisher(AtomicWriter writer) {
+    public Publisher(AtomicWriter writer, Reclaimer reclaimer) {
         this.writer = writer;
+        this.reclaimer = reclaimer;
     }
 
-    public void publish(Path bucketDir, Path temp, Path target, boolean ifNoneMatchAll) throws IOException {
+    /** Puts {@code temp}, {@code size} bytes long, in place of {@code target}. */
+    public void publish(Path bucketDir, Path temp, Path target, boolean ifNoneMatchAll, long size) throws IOException {
         for (int attempt = 1; ; attempt++) {
             ensureParents(bucketDir, target);
             try {
@@ -36,8 +40,14 @@ public final class Publisher {
                     if (ifNoneMatchAll) {
                         Files.createLink(target, temp);
                         Files.delete(temp);
-                    } else {
+                        return null;
+                    }
+                    Path aside = Reclaimer.worthDeferring(size)
+                            ? reclaimer.setAside(target, Reclaimer.nameBeside(writer.tempPath(bucketDir))) : null;
+                    try {
                         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    } finally {
+                        reclaimer.release(aside); // after the rename: queued, unlinked by the reclaimer's thread
                     }
                     return null;
                 });

@@ -64,7 +64,7 @@ final class PosixCompletion implements Completion {
             FileStat stat = FileStat.of(temp);
             tools.metadataStore().write(target.bucketDir(), target.key(), temp, new StoredMetadata(etag, stat.stamp(),
                     upload.content(), upload.userMetadata(), checksums, upload.tags(), partSizes(infos), upload.acl()));
-            tools.publisher().publish(target.bucketDir(), temp, target.path(), false);
+            tools.publisher().publish(target.bucketDir(), temp, target.path(), false, size);
             published = true;
             tools.metadataLoader().invalidate(target.bucketDir(), target.key());
             claim.removeStaging();

@@ -60,7 +60,7 @@ public final class PosixMultipartUploads implements MultipartUploads {
         this.writer = backend.writer();
         this.layout = new StagingLayout(keys.reservedDir(), settings.stagingSuffix());
         this.parts = new PartWriter(writer, layout, checksummer, clock);
-        this.publisher = new Publisher(writer);
+        this.publisher = backend.publisher();
         CompletionTools tools = new CompletionTools(new Assembler(settings.kernelCopy(), writer.fsync()),
                 new ObjectChecksums(checksummer), backend.metadataStore(), publisher, backend.metadataLoader());
         this.completer = new Completer(layout, tools, settings.minPartSize());

@@ -1,5 +1,6 @@
 package io.fs3.server.ops;
 
+import io.fs3.storage.posix.Reclaimer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,9 @@ import java.time.Instant;
  * Removes upload temp files a previous run left in {@code <bucket>/<reserved>/tmp/} (a crash, a kill -9).
  * Only files not modified since {@code cutoff} go: callers pass the process start minus the idle timeout, and
  * an upload in flight in another fs3 instance on the same tree writes at least once per idle timeout, so its
- * temp file is never taken.
+ * temp file is never taken. Reclaim names ({@link Reclaimer}) go whatever their age: each is an extra name of a
+ * replaced object, and one taken from an instance that is still using it only makes that instance's rename free
+ * the old bytes itself.
  */
 public final class TempSweeper {
     private static final Logger LOG = LoggerFactory.getLogger(TempSweeper.class);
@@ -61,7 +64,9 @@ public final class TempSweeper {
     private static boolean removeIfStale(Path f, Instant cutoff) {
         try {
             BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return a.isRegularFile() && a.lastModifiedTime().toInstant().isBefore(cutoff) && Files.deleteIfExists(f);
+            boolean stale = a.lastModifiedTime().toInstant().isBefore(cutoff)
+                    || f.getFileName().toString().endsWith(Reclaimer.SUFFIX);
+            return a.isRegularFile() && stale && Files.deleteIfExists(f);
         } catch (IOException e) {
             return false; // gone meanwhile, or not ours to judge: the next start tries again
         }

@@ -31,4 +31,15 @@ class TempSweeperTest {
         assertThat(object).exists();
         assertThat(state).exists();
     }
+
+    @Test
+    void reclaimNamesGoWhateverTheirAge(@TempDir Path root) throws Exception {
+        Path tmp = Files.createDirectories(root.resolve("bucket/.fs3/tmp"));
+        Path object = Files.writeString(root.resolve("bucket/big"), "replaced object");
+        Path reclaim = Files.createLink(tmp.resolve("0123abcd.reclaim"), object); // mtime: just now
+
+        assertThat(TempSweeper.sweep(root, ".fs3", Instant.now().minus(Duration.ofMinutes(1)))).isEqualTo(1);
+        assertThat(reclaim).doesNotExist();
+        assertThat(object).hasContent("replaced object");
+    }
 }
