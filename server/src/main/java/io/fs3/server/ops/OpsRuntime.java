@@ -67,7 +67,7 @@ public final class OpsRuntime extends AbstractLifeCycle {
         LogLevels logLevels = new LogLevels();
         logLevels.apply(settings.observability().logLevel());
         Instant processStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
-        TempSweeper.sweep(settings.storage().root(), settings.storage().reservedDir(),
+        TempSweeper.sweep(settings.storage().root(), settings.buckets().paths().values(), settings.storage().reservedDir(),
                 processStart.minus(settings.limits().idleTimeout()));
         Fs3Metrics metrics = new Fs3Metrics();
         metrics.bindCaches(backend.metadataCache(), backend.listingCache(), backend.smallObjects());

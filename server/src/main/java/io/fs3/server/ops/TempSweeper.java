@@ -11,6 +11,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Removes upload temp files a previous run left in {@code <bucket>/<reserved>/tmp/} (a crash, a kill -9).
@@ -30,6 +32,11 @@ public final class TempSweeper {
 
     /** Returns the number of files removed. */
     public static int sweep(Path root, String reservedDir, Instant cutoff) {
+        return sweep(root, List.of(), reservedDir, cutoff);
+    }
+
+    /** Sweeps the root's buckets and the configured bucket directories elsewhere; returns the files removed. */
+    public static int sweep(Path root, Collection<Path> bucketPaths, String reservedDir, Instant cutoff) {
         int removed = 0;
         try (DirectoryStream<Path> buckets = Files.newDirectoryStream(root)) {
             for (Path bucket : buckets) {
@@ -39,6 +46,11 @@ public final class TempSweeper {
             }
         } catch (IOException e) {
             LOG.warn("temp sweep: cannot list {}: {}", root, e.toString());
+        }
+        for (Path bucket : bucketPaths) {
+            if (!root.equals(bucket.getParent())) { // those under the root were swept above
+                removed += sweepDir(bucket.resolve(reservedDir).resolve(TMP), cutoff);
+            }
         }
         if (removed > 0) {
             LOG.info("temp sweep: removed {} temp files left by an earlier run", removed);

@@ -42,4 +42,19 @@ class TempSweeperTest {
         assertThat(reclaim).doesNotExist();
         assertThat(object).hasContent("replaced object");
     }
+
+    @Test
+    void configuredBucketDirectoriesElsewhereAreSweptToo(@TempDir Path root, @TempDir Path elsewhere) throws Exception {
+        Path tmp = Files.createDirectories(elsewhere.resolve("data/.fs3/tmp"));
+        Path object = Files.writeString(elsewhere.resolve("data/big"), "replaced object");
+        Path reclaim = Files.createLink(tmp.resolve("77.reclaim"), object);
+        Path stale = Files.writeString(tmp.resolve("stale"), "left by a crash");
+        Instant cutoff = Instant.now().minus(Duration.ofMinutes(1));
+        Files.setLastModifiedTime(stale, FileTime.from(cutoff.minus(Duration.ofHours(1))));
+
+        assertThat(TempSweeper.sweep(root, java.util.List.of(elsewhere.resolve("data")), ".fs3", cutoff)).isEqualTo(2);
+        assertThat(reclaim).doesNotExist();
+        assertThat(stale).doesNotExist();
+        assertThat(object).hasContent("replaced object");
+    }
 }
