@@ -43,6 +43,7 @@ import io.fs3.storage.posix.PosixBackend;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -67,8 +68,8 @@ import java.util.concurrent.TimeoutException;
 
 /** Wires every part of fs3 together, in this one place, and runs it on Jetty. */
 public final class Fs3Server implements AutoCloseable {
-    /** Bytes read from a connection at a time: see httpConfiguration. */
-    private static final int INPUT_BUFFER = 64 * 1024;
+    /** Bytes read from a connection at a time: see httpConfiguration. Also the largest buffer Jetty pools. */
+    private static final int INPUT_BUFFER = 256 * 1024;
     private static final Owner OWNER = new Owner("fs3", "fs3");
     /**
      * Jersey checks resources registered as instances as if they were providers and warns, at every start,
@@ -128,7 +129,9 @@ public final class Fs3Server implements AutoCloseable {
         StagingJanitor janitor = uploads.janitor(settings.multipart(), ops.metrics().registry());
         janitor.start();
 
-        Server jetty = new Server();
+        // Jetty's default pool keeps buffers up to 64 KiB and allocates larger ones afresh every time: this one
+        // also pools the input buffers and the large GET's 256 KiB read buffer.
+        Server jetty = new Server(null, null, new ArrayByteBufferPool(0, -1, INPUT_BUFFER));
         HttpConfiguration http = httpConfiguration(settings);
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(settings.server().host());
@@ -171,7 +174,8 @@ public final class Fs3Server implements AutoCloseable {
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize((int) settings.server().maxRequestHeaderSize());
         // Bodies are read from the socket in buffers of this size (Jetty's default 8 KiB meant 8,476 reads for a
-        // 64 MiB PUT). A connection holds its buffer only while it has unread bytes; idle ones hold none.
+        // 64 MiB PUT; 256 KiB instead of 64 took 2-4% off its CPU in A/B runs). A connection holds its buffer
+        // only while it has unread bytes; idle ones hold none.
         http.setInputBufferSize(INPUT_BUFFER);
         // Keys may contain %2F, '//', '..'-looking segments, etc.: the S3 layer validates keys, not Jetty.
         http.setUriCompliance(UriCompliance.UNSAFE);

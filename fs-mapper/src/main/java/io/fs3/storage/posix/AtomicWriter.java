@@ -23,7 +23,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * memory, and the later publish is a same-filesystem rename. Callers delete the temp file in a finally.
  */
 public final class AtomicWriter {
-    private static final int BUFFER = 128 * 1024;
+    /** As large as Jetty's input buffer: one file write per socket read of a large body. */
+    private static final int BUFFER = 256 * 1024;
     private static final MessageDigest MD5 = newMd5();
     private final String reservedDir;
     private final boolean fsync;
@@ -72,7 +73,7 @@ public final class AtomicWriter {
      */
     public StreamedFile stream(InputStream body, Path temp, long expectedLength) throws IOException {
         MessageDigest md5 = md5();
-        // A small body needs no 128 KiB buffer (zeroing it would cost more than the copy).
+        // A small body needs no 256 KiB buffer (zeroing it would cost more than the copy).
         byte[] buf = new byte[expectedLength >= 0 && expectedLength < BUFFER ? (int) Math.max(expectedLength, 512) : BUFFER];
         long total = 0;
         try (FileChannel out = directoryLocks.inDirectory(temp.getParent(), () -> createTemp(temp))) {
