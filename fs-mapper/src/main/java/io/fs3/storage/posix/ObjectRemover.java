@@ -46,7 +46,7 @@ public final class ObjectRemover {
                 return; // a directory is not the object 'key' (that would be 'key/'): nothing to delete
             }
             metadataStore.delete(bucketDir, key.value(), path); // also a missing file's metadata
-            reclaimer.delete(path, a == null ? 0 : a.size(), Reclaimer.nameBeside(writer.tempPath(bucketDir)));
+            reclaimer.delete(bucketDir, path, a == null ? 0 : a.size());
             metadata.invalidate(bucketDir, key.value());
             writer.syncDirectory(path.getParent());
             removeEmptyDirectories(bucketDir, path.getParent());

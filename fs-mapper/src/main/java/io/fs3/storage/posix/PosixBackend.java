@@ -30,7 +30,7 @@ public record PosixBackend(KeyMapper keys, BucketStore buckets, ObjectStore obje
         MetadataCache metadataCache = new MetadataCache(cache.metadataMaxEntries(), cache.metadataMaxAge());
         MetadataLoader loader = new MetadataLoader(store, metadataCache);
         AtomicWriter writer = new AtomicWriter(storage.reservedDir(), storage.fsync());
-        Reclaimer reclaimer = new Reclaimer();
+        Reclaimer reclaimer = new Reclaimer(writer);
         ObjectRemover remover = new ObjectRemover(store, loader, writer, reclaimer);
         Publisher publisher = new Publisher(writer, reclaimer);
         ObjectCopier copier = new ObjectCopier(writer, publisher, store, loader);

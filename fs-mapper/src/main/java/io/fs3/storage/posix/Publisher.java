@@ -42,8 +42,7 @@ public final class Publisher {
                         Files.delete(temp);
                         return null;
                     }
-                    Path aside = Reclaimer.worthDeferring(size)
-                            ? reclaimer.setAside(target, Reclaimer.nameBeside(writer.tempPath(bucketDir))) : null;
+                    Path aside = reclaimer.setAside(bucketDir, target, size);
                     try {
                         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                     } finally {

@@ -19,16 +19,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ReclaimerTest {
     private static final int LARGE = (int) Reclaimer.DEFER_ABOVE + 1;
     private final AtomicWriter writer = new AtomicWriter(".fs3", false);
-    private final Publisher publisher = new Publisher(writer, new Reclaimer());
+    private final Publisher publisher = new Publisher(writer, new Reclaimer(writer));
 
     @Test
     void aLargeReplaceLinksTheOldObjectAsideAndTheReclaimerRemovesThatName(@TempDir Path bucket) throws Exception {
         Path target = Files.write(bucket.resolve("big.bin"), filled(LARGE, 'o'));
-        Path reclaimName = bucket.resolve(".fs3/tmp/x" + Reclaimer.SUFFIX);
-        Files.createDirectories(reclaimName.getParent());
-        Reclaimer reclaimer = new Reclaimer();
+        Files.createDirectories(bucket.resolve(".fs3/tmp"));
+        Reclaimer reclaimer = new Reclaimer(writer);
 
-        assertThat(reclaimer.setAside(target, reclaimName)).isEqualTo(reclaimName);
+        Path reclaimName = reclaimer.setAside(bucket, target, LARGE);
+        assertThat(reclaimNames(bucket)).containsExactly(reclaimName);
         assertThat(Files.getAttribute(target, "unix:nlink")).isEqualTo(2);
         assertThat(Files.isSameFile(target, reclaimName)).isTrue();
         reclaimer.release(reclaimName);
@@ -38,14 +38,15 @@ class ReclaimerTest {
 
     @Test
     void nothingToSetAsideIsNoLink(@TempDir Path bucket) throws Exception {
-        Reclaimer reclaimer = new Reclaimer();
+        Reclaimer reclaimer = new Reclaimer(writer);
         Path dir = Files.createDirectories(bucket.resolve("folder"));
-        assertThat(reclaimer.setAside(bucket.resolve("missing"), bucket.resolve("a" + Reclaimer.SUFFIX))).isNull();
-        assertThat(reclaimer.setAside(dir, bucket.resolve("b" + Reclaimer.SUFFIX))).isNull();
+        Path small = Files.write(bucket.resolve("small"), new byte[]{1});
+        Files.createDirectories(bucket.resolve(".fs3/tmp"));
+        assertThat(reclaimer.setAside(bucket, bucket.resolve("missing"), LARGE)).isNull();
+        assertThat(reclaimer.setAside(bucket, dir, LARGE)).isNull();
+        assertThat(reclaimer.setAside(bucket, small, Reclaimer.DEFER_ABOVE)).isNull();
         reclaimer.release(null);
-        try (Stream<Path> s = Files.list(bucket)) {
-            assertThat(s.toList()).containsExactly(dir);
-        }
+        assertThat(reclaimNames(bucket)).isEmpty();
     }
 
     @Test
@@ -63,7 +64,7 @@ class ReclaimerTest {
     @Test
     void theOldObjectKeepsAReclaimNameUntilTheReclaimerRuns(@TempDir Path bucket) throws Exception {
         List<Runnable> queued = new ArrayList<>();
-        Publisher deferred = new Publisher(writer, new Reclaimer(queued::add));
+        Publisher deferred = new Publisher(writer, new Reclaimer(writer, queued::add));
         Path target = Files.write(bucket.resolve("big.bin"), filled(LARGE, 'o'));
 
         deferred.publish(bucket, newTemp(bucket, filled(LARGE, 'n')), target, false, LARGE);
@@ -79,7 +80,7 @@ class ReclaimerTest {
     @Test
     void aSmallPublishReplacesByTheRenameAlone(@TempDir Path bucket) throws Exception {
         List<Runnable> queued = new ArrayList<>();
-        Publisher deferred = new Publisher(writer, new Reclaimer(queued::add));
+        Publisher deferred = new Publisher(writer, new Reclaimer(writer, queued::add));
         Path target = Files.write(bucket.resolve("was-big.bin"), filled(LARGE, 'o'));
 
         deferred.publish(bucket, newTemp(bucket, new byte[]{1}), target, false, 1);
@@ -87,13 +88,11 @@ class ReclaimerTest {
         assertThat(Files.readAllBytes(target)).containsExactly(1);
         assertThat(reclaimNames(bucket)).isEmpty();
         assertThat(queued).isEmpty();
-        assertThat(Reclaimer.worthDeferring(Reclaimer.DEFER_ABOVE)).isFalse();
-        assertThat(Reclaimer.worthDeferring(Reclaimer.DEFER_ABOVE + 1)).isTrue();
     }
 
     @Test
     void aFullQueueUnlinksOnThePublishingThread(@TempDir Path bucket) throws Exception {
-        Publisher refusing = new Publisher(writer, new Reclaimer(task -> {
+        Publisher refusing = new Publisher(writer, new Reclaimer(writer, task -> {
             throw new RejectedExecutionException("full");
         }));
         Path target = Files.write(bucket.resolve("big.bin"), filled(LARGE, 'o'));
@@ -107,17 +106,17 @@ class ReclaimerTest {
     @Test
     void aLargeDeleteUnlinksTheKeyAtOnceAndTheBlocksLater(@TempDir Path bucket) throws Exception {
         List<Runnable> queued = new ArrayList<>();
-        Reclaimer reclaimer = new Reclaimer(queued::add);
+        Reclaimer reclaimer = new Reclaimer(writer, queued::add);
         Path file = Files.write(bucket.resolve("big.bin"), filled(LARGE, 'o'));
         Files.createDirectories(bucket.resolve(".fs3/tmp"));
 
-        reclaimer.delete(file, LARGE, Reclaimer.nameBeside(writer.tempPath(bucket)));
+        reclaimer.delete(bucket, file, LARGE);
 
         assertThat(file).doesNotExist();
         assertThat(reclaimNames(bucket)).hasSize(1);
         queued.forEach(Runnable::run);
         assertThat(reclaimNames(bucket)).isEmpty();
-        assertThatThrownBy(() -> reclaimer.delete(file, LARGE, Reclaimer.nameBeside(writer.tempPath(bucket))))
+        assertThatThrownBy(() -> reclaimer.delete(bucket, file, LARGE))
                 .isInstanceOf(java.nio.file.NoSuchFileException.class);
         assertThat(reclaimNames(bucket)).isEmpty();
     }
