@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 
 /**
  * Removes upload temp files a previous run left in {@code <bucket>/<reserved>/tmp/} (a crash, a kill -9).
@@ -28,11 +27,6 @@ public final class TempSweeper {
     static final String TMP = "tmp";
 
     private TempSweeper() {
-    }
-
-    /** Returns the number of files removed. */
-    public static int sweep(Path root, String reservedDir, Instant cutoff) {
-        return sweep(root, List.of(), reservedDir, cutoff);
     }
 
     /** Sweeps the root's buckets and the configured bucket directories elsewhere; returns the files removed. */

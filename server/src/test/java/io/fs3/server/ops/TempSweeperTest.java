@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,7 @@ class TempSweeperTest {
         Path state = Files.writeString(hidden.resolve("x"), "server state is not a bucket");
         Files.setLastModifiedTime(state, FileTime.from(cutoff.minus(Duration.ofDays(9))));
 
-        assertThat(TempSweeper.sweep(root, ".fs3", cutoff)).isEqualTo(1);
+        assertThat(TempSweeper.sweep(root, List.of(), ".fs3", cutoff)).isEqualTo(1);
         assertThat(stale).doesNotExist();
         assertThat(live).exists();
         assertThat(object).exists();
@@ -38,7 +39,7 @@ class TempSweeperTest {
         Path object = Files.writeString(root.resolve("bucket/big"), "replaced object");
         Path reclaim = Files.createLink(tmp.resolve("0123abcd.reclaim"), object); // mtime: just now
 
-        assertThat(TempSweeper.sweep(root, ".fs3", Instant.now().minus(Duration.ofMinutes(1)))).isEqualTo(1);
+        assertThat(TempSweeper.sweep(root, List.of(), ".fs3", Instant.now().minus(Duration.ofMinutes(1)))).isEqualTo(1);
         assertThat(reclaim).doesNotExist();
         assertThat(object).hasContent("replaced object");
     }
@@ -52,7 +53,7 @@ class TempSweeperTest {
         Instant cutoff = Instant.now().minus(Duration.ofMinutes(1));
         Files.setLastModifiedTime(stale, FileTime.from(cutoff.minus(Duration.ofHours(1))));
 
-        assertThat(TempSweeper.sweep(root, java.util.List.of(elsewhere.resolve("data")), ".fs3", cutoff)).isEqualTo(2);
+        assertThat(TempSweeper.sweep(root, List.of(elsewhere.resolve("data")), ".fs3", cutoff)).isEqualTo(2);
         assertThat(reclaim).doesNotExist();
         assertThat(stale).doesNotExist();
         assertThat(object).hasContent("replaced object");
